@@ -1,0 +1,1 @@
+[assembly: Parallelize(Workers = 1, Scope = ExecutionScope.ClassLevel)]
