@@ -62,18 +62,17 @@ public static class IntensityNormalization
             image.Clear();
             return;
         }
-        float scale = 1f / range;
-        for (int i = 0; i < image.Length; i++) image[i] = (image[i] - min) * scale;
+        for (int i = 0; i < image.Length; i++) image[i] = (image[i] - min) / range;
     }
 
     /// <summary>In-place <see cref="Rescale"/> of one image.</summary>
     public static void RescaleInPlace(Span<float> image, float min, float max, bool clip = true)
     {
         CheckWindow(min, max);
-        float scale = 1f / (max - min);
+        float range = max - min;
         for (int i = 0; i < image.Length; i++)
         {
-            float v = (image[i] - min) * scale;
+            float v = (image[i] - min) / range;
             if (!float.IsFinite(v)) throw new ArgumentException($"Pixel {i} is {image[i]}, not a finite value.", nameof(image));
             image[i] = clip ? Math.Clamp(v, 0f, 1f) : v;
         }
