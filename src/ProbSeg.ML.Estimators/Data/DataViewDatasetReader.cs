@@ -14,15 +14,17 @@ internal static class DataViewDatasetReader
     /// <param name="classes">Number of classes, or 0 to infer it as the largest id + 1 (at least 2).</param>
     /// <param name="what">Names the data in messages ("training", "validation").</param>
     /// <param name="paramName">The argument that carries <paramref name="data"/>.</param>
+    /// <param name="shapeAndClassesFrom">Where a given shape and class count come from, for messages.</param>
     public static AmbiguousDataset Read(IDataView data, string imageColumn, string labelColumn, ImageShape? declaredShape,
-        int classes, string what, string paramName = "input")
+        int classes, string what, string paramName = "input", string? shapeAndClassesFrom = null)
     {
         ArgumentNullException.ThrowIfNull(data, paramName);
-        var shape = ImageColumnReader.Bind(data.Schema, imageColumn, declaredShape, paramName);
+        var shape = ImageColumnReader.Bind(data.Schema, imageColumn, declaredShape, paramName, shapeAndClassesFrom ?? "ImageShape option");
         int annotators = LabelColumnReader.Bind(data.Schema, labelColumn, shape.Height, shape.Width, paramName);
         int imageSize = shape.Size, labelSize = annotators * shape.PixelCount;
         int classLimit = classes > 0 ? classes : AmbiguousDataset.MissingAnnotation;
-        string limitReason = classes > 0 ? $"Classes = {classes}" : "255 marks an absent annotator";
+        string limitReason = classes <= 0 ? "255 marks an absent annotator"
+            : shapeAndClassesFrom is null ? $"Classes = {classes}" : $"{shapeAndClassesFrom}: {classes} classes";
 
         long expectedRows = Math.Min(data.GetRowCount() ?? 16, Array.MaxLength / Math.Max(imageSize, labelSize));
         var images = new GrowableArray<float>(expectedRows * imageSize);
