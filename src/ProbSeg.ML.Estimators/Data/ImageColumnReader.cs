@@ -41,7 +41,7 @@ internal sealed class ImageColumnReader
         int bad = IndexOfNonFinite(destination);
         if (bad >= 0)
             throw new InvalidOperationException(
-                $"Image column '{Column}' row {row} holds {destination[bad]} at {Describe(bad)}; images must be finite (no NaN or infinity).");
+                $"Image column '{Column}' row {row} holds {destination[bad].ToString(System.Globalization.CultureInfo.InvariantCulture)} at {Describe(bad)}; images must be finite (no NaN or infinity).");
     }
 
     private string Describe(int flat)

@@ -157,7 +157,7 @@ internal abstract class LabelColumnReader
                 if (v == -1 && _signed) destination[i] = AmbiguousDataset.MissingAnnotation;
                 else if (v >= 0 && v <= 255 && v == Math.Floor(v)) destination[i] = (byte)v;
                 else
-                    throw new InvalidOperationException($"Label column '{Column}' row {row} annotator slot {i / px} holds {_dense[i]} at pixel " +
+                    throw new InvalidOperationException($"Label column '{Column}' row {row} annotator slot {i / px} holds {Convert.ToString(_dense[i], System.Globalization.CultureInfo.InvariantCulture)} at pixel " +
                         $"{Pixel(i % px)}; labels must be whole class ids in [0, 255), or {AmbiguousDataset.MissingAnnotation}" +
                         (_signed ? " / -1" : "") + " for an absent annotator.");
             }
