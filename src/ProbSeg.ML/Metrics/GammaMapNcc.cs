@@ -11,7 +11,7 @@ namespace ProbSeg.ML.Metrics;
 /// <para>Computed from the per-pixel mean over samples of p and of log(p + ε), so memory is O(K·H·W) for any N:
 /// E_ss = −Σ_k mean_i(p_ik)·mean_i log(p_ik + ε) and E_sy_j = −mean_i log(p_i,y_j + ε).</para>
 /// <para>NCC is Pearson's correlation (zero-mean, divided by the population std, as PHiSeg's <c>ncc</c>). A map that is
-/// constant (std ≤ 1e-9 of its largest magnitude) makes NCC undefined; PHiSeg then gets NaN. Here an undefined NCC is
+/// constant (std ≤ <see cref="ConstantMapTolerance"/> of its largest magnitude) makes NCC undefined; PHiSeg then gets NaN. Here an undefined NCC is
 /// left out of the mean over annotators and counted in <see cref="GammaMapResult.UndefinedCount"/>; an image with
 /// none defined gets NaN and is counted as undefined by <see cref="GammaMapNccMetric"/>, never averaged in silently.</para>
 /// </remarks>
@@ -20,8 +20,11 @@ public static class GammaMapNcc
     /// <summary>ε added to probabilities (clamped at 0) before the log, as PHiSeg's <c>pixel_wise_xent(eps=1e-8)</c>: a class with p = 0 costs −log ε ≈ 18.4 nats.</summary>
     public const float Epsilon = 1e-8f;
 
-    /// <summary>Relative standard deviation below which a map counts as constant (NCC undefined).</summary>
-    public const double ConstantMapTolerance = 1e-9;
+    /// <summary>
+    /// A map whose population std is at most this share of its largest magnitude counts as constant (NCC undefined):
+    /// float32 probabilities carry ~6e-8 relative rounding, so a smaller spread is noise, not signal.
+    /// </summary>
+    public const double ConstantMapTolerance = 1e-6;
 
     /// <summary>γ-map and S_NCC of one image.</summary>
     /// <param name="samples">Softmax of each sample <c>[N, K, H·W]</c>.</param>
