@@ -23,14 +23,14 @@ public static class GeneralizedEnergyDistance
         return FromPairwise(PairwiseIoU.Compute(samples, annotations, options.Overlap), options.GroundTruth);
     }
 
-    /// <summary>GED from IoUs already computed; <paramref name="imageIndex"/> only seeds drawn ground truth.</summary>
+    /// <summary>GED from IoUs already computed.</summary>
     /// <returns>All terms NaN when no annotator is present.</returns>
-    public static GedResult FromPairwise(PairwiseIoU pairwise, GroundTruthSampling? groundTruth = null, int imageIndex = 0)
+    public static GedResult FromPairwise(PairwiseIoU pairwise, GroundTruthSampling? groundTruth = null)
     {
         ArgumentNullException.ThrowIfNull(pairwise);
         groundTruth ??= GroundTruthSampling.AllAnnotators;
         int n = pairwise.SampleCount;
-        var truth = groundTruth.Select(pairwise.AnnotatorCount, imageIndex);
+        var truth = groundTruth.Select(pairwise.AnnotatorCount, groundTruth.DrawCount == 0 ? 0 : pairwise.ContentHash);
         if (truth.Length == 0) return new GedResult(double.NaN, double.NaN, double.NaN, double.NaN);
 
         var cross = new DistanceMean();

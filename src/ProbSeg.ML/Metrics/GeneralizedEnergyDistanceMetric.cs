@@ -6,8 +6,8 @@ namespace ProbSeg.ML.Metrics;
 /// </summary>
 /// <remarks>
 /// The data-set value is the mean of the per-image values, as in PHiSeg/SSN evaluation scripts. With
-/// <see cref="GroundTruthSampling.DrawnWithReplacement"/>, image k of this accumulator draws with a seed derived from
-/// the option's seed and k, so shards that are merged draw differently from one pass over all images.
+/// <see cref="GroundTruthSampling.DrawnWithReplacement"/> each image draws with a seed derived from the option's seed
+/// and the image itself, so merged shards give exactly what one pass over all images gives.
 /// </remarks>
 public sealed class GeneralizedEnergyDistanceMetric
 {
@@ -33,7 +33,7 @@ public sealed class GeneralizedEnergyDistanceMetric
         ArgumentNullException.ThrowIfNull(pairwise);
         if (pairwise.Options != Options.Overlap)
             throw new ArgumentException($"Pairwise IoUs were computed with {pairwise.Options}, this metric uses {Options.Overlap}.", nameof(pairwise));
-        var result = GeneralizedEnergyDistance.FromPairwise(pairwise, Options.GroundTruth, _results.Count);
+        var result = GeneralizedEnergyDistance.FromPairwise(pairwise, Options.GroundTruth);
         _results.Add(result);
         return result;
     }

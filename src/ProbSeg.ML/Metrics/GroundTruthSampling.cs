@@ -18,7 +18,7 @@ public sealed record GroundTruthSampling
     /// not comparable with <see cref="AllAnnotators"/> (anchors §0).
     /// </summary>
     /// <param name="count">Draws per image (≥ 1).</param>
-    /// <param name="seed">Seed of the draws; image k of an accumulator uses a seed derived from this and k.</param>
+    /// <param name="seed">Seed of the draws; each image draws with a seed derived from this and the image's IoUs, so sharded and single-pass evaluations agree.</param>
     public static GroundTruthSampling DrawnWithReplacement(int count, int seed)
     {
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), $"Draw count must be at least 1, got {count}.");
@@ -31,11 +31,11 @@ public sealed record GroundTruthSampling
     /// <summary>Seed of the draws (unused for <see cref="AllAnnotators"/>).</summary>
     public int Seed { get; }
 
-    /// <summary>The present-annotator indices that form the ground-truth set of image <paramref name="imageIndex"/>.</summary>
-    internal int[] Select(int annotatorCount, int imageIndex)
+    /// <summary>The present-annotator indices that form the ground-truth set of an image identified by <paramref name="imageHash"/>.</summary>
+    internal int[] Select(int annotatorCount, ulong imageHash)
     {
         if (DrawCount == 0 || annotatorCount == 0) return Enumerable.Range(0, annotatorCount).ToArray();
-        var rng = new Random(unchecked(Seed * 1_000_003 + imageIndex));
+        var rng = new Random(StableHash.Seed(Seed, imageHash));
         var draws = new int[DrawCount];
         for (int k = 0; k < draws.Length; k++) draws[k] = rng.Next(annotatorCount);
         return draws;

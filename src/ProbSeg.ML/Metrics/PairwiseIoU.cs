@@ -81,6 +81,9 @@ public sealed class PairwiseIoU
         return new PairwiseIoU(options, n, slots, ss, sa, aa);
     }
 
+    /// <summary>Hash of the sample–annotator and annotator–annotator IoUs: identifies the image for seeded draws.</summary>
+    internal ulong ContentHash => StableHash.Of(_aa, StableHash.Of(_sa, (ulong)SampleCount));
+
     private static int Index(int i, int rows, int j, int columns)
     {
         if ((uint)i >= (uint)rows) throw new ArgumentOutOfRangeException(nameof(i), $"Index {i} is outside [0, {rows}).");

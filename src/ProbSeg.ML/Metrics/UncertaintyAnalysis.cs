@@ -11,7 +11,8 @@ namespace ProbSeg.ML.Metrics;
 /// non-zero class, so for K = 2 this is exactly Czolbe's binary setting. Czolbe samples 1000 pixels per image for
 /// plotting; here all pixels are counted, into histograms.</para>
 /// <para>Error correlation: for each of <see cref="UncertaintyAnalysisOptions.ErrorDraws"/> draws, sample d mod N is
-/// compared with a randomly drawn present annotator; the pixel error (label mismatch; Czolbe's BCE of hard labels is
+/// compared with a randomly drawn present annotator (seeded by the option's seed and the image's data, so shards
+/// draw as one pass would); the pixel error (label mismatch; Czolbe's BCE of hard labels is
 /// a multiple of it, and Pearson r ignores scale) is correlated with the uncertainty, and r is averaged over draws.
 /// A constant map makes r undefined: that draw is left out and counted (Czolbe's <c>pearsonr</c> returns NaN).</para>
 /// </remarks>
@@ -22,10 +23,9 @@ public static class UncertaintyAnalysis
     /// <param name="samples">Sample label maps <c>[N, H·W]</c>.</param>
     /// <param name="annotations">Annotator slots <c>[A, H·W]</c>; absent slots are skipped.</param>
     /// <param name="options">Settings (default: Czolbe, binary).</param>
-    /// <param name="imageIndex">Seeds the annotator draws (accumulators pass their running count).</param>
     /// <returns>Empty histograms and NaN correlation when no annotator is present.</returns>
     public static UncertaintyAnalysisResult Compute(ReadOnlySpan<float> meanProbabilities, LabelMaps samples, LabelMaps annotations,
-        UncertaintyAnalysisOptions? options = null, int imageIndex = 0)
+        UncertaintyAnalysisOptions? options = null)
     {
         options ??= new UncertaintyAnalysisOptions();
         options.Validate();
@@ -69,7 +69,7 @@ public static class UncertaintyAnalysis
             breakdown.ByCondition(condition).Add(u);
         }
 
-        var rng = new Random(unchecked(options.Seed * 1_000_003 + imageIndex));
+        var rng = new Random(StableHash.Seed(options.Seed, StableHash.Of(samples.Data, StableHash.Of(annotations.Data))));
         var error = new float[p];
         double sum = 0;
         int defined = 0;

@@ -21,7 +21,7 @@ public sealed class UncertaintyAnalysisMetric
     /// <summary>Adds one image (see <see cref="UncertaintyAnalysis.Compute"/>).</summary>
     public UncertaintyAnalysisResult Accumulate(ReadOnlySpan<float> meanProbabilities, LabelMaps samples, LabelMaps annotations)
     {
-        var result = UncertaintyAnalysis.Compute(meanProbabilities, samples, annotations, Options, _correlations.Count);
+        var result = UncertaintyAnalysis.Compute(meanProbabilities, samples, annotations, Options);
         _breakdown.Add(result.Breakdown);
         _correlations.Add(result.ErrorCorrelation);
         _undefined += result.UndefinedCorrelations;

@@ -12,7 +12,7 @@ public sealed record UncertaintyAnalysisOptions
     /// <summary>(sample, random annotator) draws whose error maps are correlated with the uncertainty; default 16 (Czolbe <c>test.py</c>).</summary>
     public int ErrorDraws { get; init; } = 16;
 
-    /// <summary>Seed of the annotator draws; image k of an accumulator uses a seed derived from this and k.</summary>
+    /// <summary>Seed of the annotator draws; each image mixes it with a hash of its own data.</summary>
     public int Seed { get; init; } = 1234;
 
     /// <summary>Histogram bins over [0, log₂ K] bits. Default 100.</summary>
