@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace ProbSeg.ML.Metrics;
 
 /// <summary>
@@ -50,14 +53,19 @@ public readonly ref struct ProbabilityMaps
     {
         int size = Classes * PixelCount;
         var mean = new float[size];
-        var meanSpan = mean.AsSpan();
+        ref float acc = ref MemoryMarshal.GetArrayDataReference(mean);
         for (int i = 0; i < Count; i++)
         {
             var map = this[i];
-            for (int x = 0; x < size; x++) meanSpan[x] += map[x];
+            ref float src = ref MemoryMarshal.GetReference(map);
+            int x = 0;
+            if (Vector256.IsHardwareAccelerated)
+                for (; x + 8 <= size; x += 8)
+                    (Vector256.LoadUnsafe(ref acc, (nuint)x) + Vector256.LoadUnsafe(ref src, (nuint)x)).StoreUnsafe(ref acc, (nuint)x);
+            for (; x < size; x++) mean[x] += map[x];
         }
         float scale = 1f / Count;
-        for (int x = 0; x < size; x++) meanSpan[x] *= scale;
+        for (int x = 0; x < size; x++) mean[x] *= scale;
         return mean;
     }
 
@@ -91,7 +99,19 @@ public readonly ref struct ProbabilityMaps
     {
         const float slack = 1e-4f;
         var data = Data;
-        for (int x = 0; x < data.Length; x++)
+        int x0 = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // NaN fails both comparisons, so it is caught too.
+            ref float src = ref MemoryMarshal.GetReference(data);
+            Vector256<float> low = Vector256.Create(-slack), high = Vector256.Create(1 + slack);
+            for (; x0 + 8 <= data.Length; x0 += 8)
+            {
+                var v = Vector256.LoadUnsafe(ref src, (nuint)x0);
+                if ((Vector256.GreaterThanOrEqual(v, low) & Vector256.LessThanOrEqual(v, high)).ExtractMostSignificantBits() != 0xFFu) break;
+            }
+        }
+        for (int x = x0; x < data.Length; x++)
         {
             float p = data[x];
             if (!(p >= -slack && p <= 1 + slack))

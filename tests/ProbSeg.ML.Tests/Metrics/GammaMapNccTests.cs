@@ -82,6 +82,17 @@ public sealed class GammaMapNccTests
         StringAssert.Contains(ex.Message, "flat index 1");
     }
 
+    [TestMethod]
+    public void OutOfRangeProbabilityDeepInALargeMapIsFound()
+    {
+        // Past the first vector blocks, so the vectorised check has to catch it.
+        var data = Enumerable.Repeat(.5f, 2 * 100).ToArray();
+        data[77] = 1.5f;
+        var ex = Assert.ThrowsExactly<ArgumentException>(() =>
+            GammaMapNcc.Compute(new ProbabilityMaps(data, 1, 2, 100), new LabelMaps(new byte[100], 1, 100)));
+        StringAssert.Contains(ex.Message, "flat index 77");
+    }
+
     /// <summary>Samples given as [K, P] planes each (class-major), stacked to [N, K, P].</summary>
     private static ProbabilityMaps Probabilities(int n, int k, int p, params float[][] samples) =>
         new(samples.SelectMany(s => s).ToArray(), n, k, p);
