@@ -104,6 +104,21 @@ public sealed class GeneralizedEnergyDistanceTests
         Assert.AreEqual(0.25, a.SampleDiversity, Tol);
     }
 
+    [TestMethod]
+    public void OnePairwisePassFeedsGedAndHungarianMetrics()
+    {
+        var samples = new LabelMaps(MetricTestData.Maps("1100", "1000"), 2, 4);
+        var annotations = new LabelMaps(MetricTestData.Maps("1100", "0110"), 2, 4);
+        var pairwise = PairwiseIoU.Compute(samples, annotations);
+        var ged = new GeneralizedEnergyDistanceMetric();
+        var hm = new HungarianMatchedIoUMetric();
+        Assert.AreEqual(0.5, ged.Accumulate(pairwise).Ged, Tol);
+        // s0 = Y1 (IoU 1), s1–Y2 IoU 0 vs s0–Y2 1/3 + s1–Y1 1/2: the first pairing wins, (1 + 0)/2 = 1/2 > (1/3 + 1/2)/2.
+        Assert.AreEqual(0.5, hm.Accumulate(pairwise).Value, Tol);
+        var other = new GeneralizedEnergyDistanceMetric(new GedOptions { Overlap = new OverlapOptions { EmptyPairs = EmptyPairConvention.Exclude } });
+        Assert.ThrowsExactly<ArgumentException>(() => other.Accumulate(pairwise), "IoUs computed under other conventions");
+    }
+
     private static class Reference
     {
         public const double Ged = 0.37037037037037035;
