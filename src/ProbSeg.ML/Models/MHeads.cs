@@ -1,3 +1,4 @@
+using ProbSeg.ML.Losses;
 using ProbSeg.ML.Networks;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -56,7 +57,7 @@ public sealed class MHeads : SegmentationModel
         long m = logits.shape[0], b = logits.shape[1];
         Tensor flat = logits.flatten(0, 1);                                           // [M·B, K, H, W]
         Tensor targets = batch.Targets.unsqueeze(0).expand(m, -1, -1, -1).flatten(0, 1);
-        Losses.SegmentationLosses.RequireTargets(flat, targets);
+        SegmentationLosses.RequireTargets(flat, targets);
         Tensor perHead = nn.functional.cross_entropy(flat, targets, reduction: nn.Reduction.None)
             .flatten(1).mean([1]).view(m, b);                                        // [M, B]
         Tensor weights = RelaxedOracleWeights(perHead.detach(), Config.Epsilon);

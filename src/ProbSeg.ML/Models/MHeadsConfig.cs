@@ -9,7 +9,8 @@ namespace ProbSeg.ML.Models;
 /// <param name="Heads">Heads M, one hypothesis each (4: as the 4-member ensemble it is compared with, one per LIDC annotator).</param>
 /// <param name="HeadConvs">1×1 convs per head (3: as <see cref="DeterministicUNetConfig.HeadConvs"/>).</param>
 /// <param name="Epsilon">Relaxation ε of the winner-takes-all loss: the best head gets weight 1 − ε, each other head
-/// ε/(M − 1) (Rupprecht et al. 2017 §3, relaxed oracle loss; 0.05, a small ε as the paper prescribes, so no head starves).</param>
+/// ε/(M − 1) (Rupprecht et al. 2017, relaxed oracle loss, so no head starves; 0.05 is a small ε in the paper's spirit,
+/// not checked against a reference repository).</param>
 public sealed record MHeadsConfig(int InputChannels, int Classes, UNetConfig UNet, int Heads = 4, int HeadConvs = 3, double Epsilon = 0.05)
 {
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid field.</summary>
