@@ -63,9 +63,7 @@ internal sealed class DatasetBuilder
             if (!AmbiguousDataset.IsPresent(slot)) { dst.Fill(AmbiguousDataset.MissingAnnotation); continue; }
             anyPresent = true;
             _geometry.Resample(slot, dst);
-            int max = 0;
-            foreach (byte v in slot) if (v > max) max = v;
-            _maxClass = Math.Max(_maxClass, max);
+            _maxClass = Math.Max(_maxClass, SpanMath.Max(slot));
         }
         if (!anyPresent) throw new InvalidDataException($"{source}: no annotation for this image (all {Annotators} slots are missing).");
         _ids[_count] = id;
@@ -87,15 +85,14 @@ internal sealed class DatasetBuilder
         switch (_scaling)
         {
             case ImageScaling.UnitRange or ImageScaling.CenteredHalf:
-                float inv = 1f / fullScale, shift = _scaling == ImageScaling.CenteredHalf ? 0.5f : 0f;
-                for (int i = 0; i < image.Length; i++) image[i] = image[i] * inv - shift;
+                SpanMath.MultiplyAdd(image, 1f / fullScale, _scaling == ImageScaling.CenteredHalf ? -0.5f : 0f);
                 break;
             case ImageScaling.PerImageStandardise:
                 double sum = 0, sq = 0;
                 foreach (float v in image) { sum += v; sq += (double)v * v; }
                 double mean = sum / image.Length, std = Math.Sqrt(Math.Max(0, sq / image.Length - mean * mean));
                 float m = (float)mean, s = std > 1e-6 * Math.Max(1, Math.Abs(mean)) ? (float)(1 / std) : 0f;
-                for (int i = 0; i < image.Length; i++) image[i] = (image[i] - m) * s;
+                SpanMath.MultiplyAdd(image, s, -m * s);
                 break;
         }
     }

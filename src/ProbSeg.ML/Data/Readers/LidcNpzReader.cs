@@ -53,7 +53,7 @@ public static class LidcNpzReader
             int bad = maskRow.AsSpan().IndexOfAnyExcept((byte)0, (byte)1);
             if (bad >= 0)
                 throw new InvalidDataException($"{mh.Source}: row {i}, annotator {bad / plane} holds mask value {maskRow[bad]}; LIDC masks are 0/1.");
-            for (int p = 0; p < plane; p++) pixels[p] = imageRow[p];
+            SpanMath.Widen(imageRow, pixels);
             string patientId = "LIDC-IDRI-" + patient[i].ToString("D4", CultureInfo.InvariantCulture);
             string id = string.Create(CultureInfo.InvariantCulture, $"{patientId}/nodule-{nodule[i]}/slice-{slice[i]}");
             builder.Add(pixels, 255f, maskRow, id, patientId, $"{path} row {i} ({id})");

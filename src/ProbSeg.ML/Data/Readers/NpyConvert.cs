@@ -10,7 +10,7 @@ internal static class NpyConvert
     {
         switch (dtype)
         {
-            case NpyDType.Bool or NpyDType.UInt8: for (int i = 0; i < destination.Length; i++) destination[i] = raw[i]; break;
+            case NpyDType.Bool or NpyDType.UInt8: SpanMath.Widen(raw[..destination.Length], destination); break;
             case NpyDType.Int8: Widen(MemoryMarshal.Cast<byte, sbyte>(raw), destination, v => v); break;
             case NpyDType.Int16: Widen(MemoryMarshal.Cast<byte, short>(raw), destination, v => v); break;
             case NpyDType.UInt16: Widen(MemoryMarshal.Cast<byte, ushort>(raw), destination, v => v); break;

@@ -3,8 +3,8 @@ namespace ProbSeg.ML.Data.Readers;
 /// <summary>Where the channels of an image array sit.</summary>
 public enum ImageLayout
 {
-    /// <summary>(N,H,W) is one channel; a 4-D array is resolved against the mask's height and width, preferring
-    /// channels first when both fit.</summary>
+    /// <summary>(N,H,W) is one channel; a 4-D array is resolved against the mask's height and width (an error asks
+    /// for an explicit layout when both readings fit).</summary>
     Auto,
     /// <summary>(N,C,H,W) (PyTorch).</summary>
     ChannelsFirst,
@@ -15,8 +15,8 @@ public enum ImageLayout
 /// <summary>Where the annotators of a mask array sit.</summary>
 public enum MaskLayout
 {
-    /// <summary>(N,H,W) is one annotator; a 4-D array is resolved against the image's height and width, preferring
-    /// annotators first when both fit.</summary>
+    /// <summary>(N,H,W) is one annotator; a 4-D array is resolved against the image's height and width (an error
+    /// asks for an explicit layout when both readings fit).</summary>
     Auto,
     /// <summary>(N,A,H,W), e.g. the LIDC npz masks (N,4,128,128).</summary>
     AnnotatorsFirst,

@@ -14,15 +14,19 @@ internal sealed record NpzShapes(int Channels, int Annotators, int Height, int W
 
         var imageOptions = Candidates(images.Shape, imageLayout == ImageLayout.ChannelsLast, imageLayout == ImageLayout.Auto);
         var maskOptions = Candidates(masks.Shape, maskLayout == MaskLayout.AnnotatorsLast, maskLayout == MaskLayout.Auto);
-        foreach (var img in imageOptions)
-            foreach (var mask in maskOptions)
-                if (img.H == mask.H && img.W == mask.W)
-                    return new NpzShapes(img.Count, mask.Count, img.H, img.W, img.Last, mask.Last);
+        var fits = (from img in imageOptions
+                    from mask in maskOptions
+                    where img.H == mask.H && img.W == mask.W
+                    select new NpzShapes(img.Count, mask.Count, img.H, img.W, img.Last, mask.Last)).ToList();
+        if (fits.Count > 1)
+            throw new InvalidDataException(
+                $"{masks.Source}: images {images.ShapeText} and masks {masks.ShapeText} fit together in more than one layout; set ImageLayout and MaskLayout.");
+        if (fits.Count == 1) return fits[0];
         throw new InvalidDataException(
             $"{masks.Source}: mask size differs from the images: masks {masks.ShapeText} ({maskLayout}) cannot match images {images.ShapeText} ({imageLayout}) in height and width.");
     }
 
-    /// <summary>(count, H, W, last) readings of a 3- or 4-D shape; first-axis readings first.</summary>
+    /// <summary>(count, H, W, last) readings of a 3- or 4-D shape allowed by the layout option.</summary>
     private static List<(int Count, int H, int W, bool Last)> Candidates(IReadOnlyList<long> s, bool last, bool auto)
     {
         if (s.Count == 3) return [(1, (int)s[1], (int)s[2], false)];
