@@ -19,6 +19,8 @@ public static class PngEncoder
             throw new ArgumentException($"The encoder writes 8- or 16-bit samples; the image has {image.BitDepth}.", nameof(image));
         if (image.IsPaletteIndexed)
             throw new ArgumentException("The encoder does not write palette images; expand the palette first.", nameof(image));
+        if (image.BitDepth == 8 && image.Samples.AsSpan().IndexOfAnyInRange((ushort)256, ushort.MaxValue) is int over and >= 0)
+            throw new ArgumentException($"Sample {over} is {image.Samples[over]}, above 255, in an 8-bit image.", nameof(image));
 
         var colorType = image.Channels switch
         {
@@ -65,7 +67,7 @@ public static class PngEncoder
             {
                 var src = image.Samples.AsSpan(y * rowSamples, rowSamples);
                 if (bytesPerSample == 1)
-                    for (int i = 0; i < rowSamples; i++) row[i] = checked((byte)src[i]);
+                    for (int i = 0; i < rowSamples; i++) row[i] = (byte)src[i];
                 else
                     for (int i = 0; i < rowSamples; i++) BinaryPrimitives.WriteUInt16BigEndian(row.AsSpan(2 * i), src[i]);
 

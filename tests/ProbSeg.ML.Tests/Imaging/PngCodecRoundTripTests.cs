@@ -77,4 +77,12 @@ public sealed class PngCodecRoundTripTests
         Assert.AreEqual(expected.Length, planar.Length);
         for (int i = 0; i < expected.Length; i++) Assert.AreEqual(expected[i], planar[i], 1e-6f); // float32 rounding of v/255
     }
+
+    [TestMethod]
+    public void EncoderRejectsSamplesAboveTheBitDepth()
+    {
+        var image = new PngImage(2, 1, 1, 8, [10, 300]);
+        var e = Assert.ThrowsExactly<ArgumentException>(() => PngEncoder.Encode(image));
+        StringAssert.Contains(e.Message, "300");
+    }
 }

@@ -130,6 +130,19 @@ public sealed class NpyReaderTests
     }
 
     [TestMethod]
+    public void RejectsAMemberShorterThanItsShapeNamingIt()
+    {
+        using var files = new ReaderTestFiles();
+        var npy = ReaderTestFiles.Npy(new byte[12], "|u1", 3, 4);
+        string path = files.Npz("short.npz", System.IO.Compression.CompressionLevel.Fastest, ("images", npy[..^5]));
+        using var npz = NpzArchive.Open(path);
+        var e = Assert.ThrowsExactly<InvalidDataException>(() => npz.Read("images"));
+        StringAssert.Contains(e.Message, path);
+        StringAssert.Contains(e.Message, "images.npy");
+        StringAssert.Contains(e.Message, "truncated");
+    }
+
+    [TestMethod]
     public void DetectsACorruptStoredMemberByItsCrc()
     {
         using var files = new ReaderTestFiles();

@@ -16,15 +16,29 @@ internal sealed class ReaderTestFiles : IDisposable
 
     public string Root { get; }
 
-    public const string LidcData = "/work/shared/data/lidc-idri-128";
+    /// <summary>The shared LIDC folder: <c>$PROBSEG_LIDC_DIR</c>, else <c>shared/data/lidc-idri-128</c> beside the
+    /// checkout (found by walking up from the test binaries), else null.</summary>
+    public static readonly string? LidcData = FindLidcData();
+
+    private static string? FindLidcData()
+    {
+        string? fromEnvironment = Environment.GetEnvironmentVariable("PROBSEG_LIDC_DIR");
+        if (!string.IsNullOrEmpty(fromEnvironment)) return fromEnvironment;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "shared", "data", "lidc-idri-128");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Data", "Readers", "Fixtures", name);
 
     /// <summary>The shared LIDC file, or an inconclusive test where this machine lacks it.</summary>
     public static string LidcFile(string name)
     {
-        string path = Path.Combine(LidcData, name);
-        if (!File.Exists(path) && !Directory.Exists(path)) Assert.Inconclusive($"{path} is not on this machine.");
+        string path = Path.Combine(LidcData ?? "shared/data/lidc-idri-128", name);
+        if (!File.Exists(path) && !Directory.Exists(path)) Assert.Inconclusive($"{path} is not on this machine (set PROBSEG_LIDC_DIR).");
         return path;
     }
 
