@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using ProbSeg.ML.Metrics;
 
 namespace ProbSeg.ML.Estimators;
 
@@ -30,12 +31,15 @@ public sealed class SegmentationCatalog
     /// <param name="predictedLabelColumnName">Predicted class ids <c>[H, W]</c>.</param>
     /// <param name="scoreColumnName">Mean probabilities <c>[K, H, W]</c>; its first dimension gives K when <paramref name="classes"/> is 0.</param>
     /// <param name="classes">Number of classes K; 0 reads it from the score column's dimensions.</param>
+    /// <param name="gedOptions">Distance conventions (empty pairs, class averaging, ground-truth sampling); null uses
+    /// PHiSeg's (d = 1 − IoU over the foreground classes, both-empty pairs count as IoU 1, all annotators). The class
+    /// count is set from <paramref name="classes"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing, or its type or shape does not fit.</exception>
     /// <exception cref="InvalidOperationException">The data is empty, or a label is outside the classes.</exception>
     public SegmentationMetrics Evaluate(IDataView data, string labelColumnName = "Label", string samplesColumnName = "Samples",
-        string predictedLabelColumnName = "PredictedLabel", string scoreColumnName = "Score", int classes = 0)
+        string predictedLabelColumnName = "PredictedLabel", string scoreColumnName = "Score", int classes = 0, GedOptions? gedOptions = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return SegmentationEvaluator.Evaluate(data, labelColumnName, samplesColumnName, predictedLabelColumnName, scoreColumnName, classes);
+        return SegmentationEvaluator.Evaluate(data, labelColumnName, samplesColumnName, predictedLabelColumnName, scoreColumnName, classes, gedOptions);
     }
 }

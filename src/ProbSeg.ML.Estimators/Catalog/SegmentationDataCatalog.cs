@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using ProbSeg.ML.Data;
+using ProbSeg.ML.Data.Readers;
 using ProbSeg.ML.Data.Synthetic;
 
 namespace ProbSeg.ML.Estimators;
@@ -59,4 +60,38 @@ public sealed class SegmentationDataCatalog
     /// <param name="options">Size, count, seed and ambiguity settings; null uses the defaults (512 images of 32×32, 4 annotators).</param>
     public IDataView LoadSynthetic(SyntheticOptions? options = null) =>
         FromDataset(SyntheticAmbiguousData.Generate(options).Dataset);
+
+    /// <summary>
+    /// Reads images and multi-annotator masks from an <c>.npz</c> (arrays <c>images</c> and <c>masks</c> unless the
+    /// options name others; layouts (N,H,W), (N,C,H,W), (N,H,W,C) and (N,A,H,W), (N,H,W,A)).
+    /// </summary>
+    /// <param name="path">The <c>.npz</c> file.</param>
+    /// <param name="options">Array names, layouts, scaling, cropping, row range; null uses the defaults.</param>
+    public IDataView LoadNpz(string path, NpzDatasetOptions? options = null) => FromDataset(NpzDatasetReader.Read(path, options));
+
+    /// <summary>
+    /// Reads the LIDC-IDRI 128×128 crops kept as <c>.npz</c> (<c>lidc_train.npz</c>, <c>lidc_val.npz</c>): one channel,
+    /// two classes, four annotators, grouped by patient.
+    /// </summary>
+    /// <param name="path">The <c>.npz</c> file.</param>
+    /// <param name="options">Scaling, cropping, row range; null uses the defaults.</param>
+    public IDataView LoadLidcNpz(string path, DatasetReadOptions? options = null) => FromDataset(LidcNpzReader.Read(path, options));
+
+    /// <summary>Reads the "LIDC-IDRI-slices" PNG layout (<c>LIDC-IDRI-XXXX/nodule-N/{images,mask-0..3}/slice-K.png</c>).</summary>
+    /// <param name="root">The folder holding the <c>LIDC-IDRI-XXXX</c> folders.</param>
+    /// <param name="options">Scaling, cropping, row range; null uses the defaults.</param>
+    public IDataView LoadLidcPngs(string root, DatasetReadOptions? options = null) => FromDataset(LidcPngFolderReader.Read(root, options));
+
+    /// <summary>
+    /// Reads the DeepMind / Hierarchical Probabilistic U-Net LIDC crops (<c>images/&lt;patient&gt;/*.png</c>,
+    /// <c>gt/&lt;patient&gt;/*_l&lt;k&gt;.png</c>), centre-cropped to 128 as in the reference notebook.
+    /// </summary>
+    /// <param name="root">The split folder holding <c>images/</c> and <c>gt/</c>.</param>
+    /// <param name="options">Scaling, cropping, row range; null uses the defaults.</param>
+    public IDataView LoadLidcCrops(string root, DatasetReadOptions? options = null) => FromDataset(LidcCropsFolderReader.Read(root, options));
+
+    /// <summary>Reads your own images and annotators' masks listed in a CSV manifest (image, mask columns, optional group).</summary>
+    /// <param name="manifestPath">The CSV file; relative paths in it are relative to its folder.</param>
+    /// <param name="options">Column names, scaling, mask values, classes; null uses the defaults.</param>
+    public IDataView LoadManifest(string manifestPath, ManifestOptions? options = null) => FromDataset(ManifestReader.Read(manifestPath, options));
 }

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using ProbSeg.ML.Metrics;
 
 namespace ProbSeg.ML.Estimators;
 
@@ -7,7 +8,7 @@ namespace ProbSeg.ML.Estimators;
 internal static class SegmentationEvaluator
 {
     public static SegmentationMetrics Evaluate(IDataView data, string labelColumn, string samplesColumn, string predictedColumn,
-        string scoreColumn, int classes)
+        string scoreColumn, int classes, GedOptions? gedOptions)
     {
         var schema = data.Schema;
         var samplesType = ColumnChecks.RequireKnownSizeVector(ColumnChecks.Require(schema, samplesColumn, "samples", nameof(data)),
@@ -22,12 +23,12 @@ internal static class SegmentationEvaluator
         int k = classes > 0 ? classes : ClassesFromScore(schema, scoreColumn);
         if (k is < 2 or >= 255) throw new ArgumentOutOfRangeException(nameof(classes), k, "The class count must be in [2, 254].");
         int annotators = LabelColumnReader.Bind(schema, labelColumn, height, width, nameof(data));
+        GedOptions options = ImageMetrics.ForClasses(gedOptions, k);
 
         var samples = new byte[n * px];
         var labels = new byte[annotators * px];
         var predicted = new byte[px];
-        var ged = new List<double>();
-        double sampleDiversity = 0, annotatorDiversity = 0, hmIoU = 0, dice = 0;
+        List<double> ged = [], sampleDiversity = [], annotatorDiversity = [], hmIoU = [], dice = [];
         long row = 0;
         using (var cursor = data.GetRowCursor([schema[labelColumn], schema[samplesColumn], schema[predictedColumn]]))
         {
@@ -45,18 +46,25 @@ internal static class SegmentationEvaluator
                 buffer.CopyTo(predicted);
                 RequireClasses(predicted, k, predictedColumn, row);
 
-                var terms = ImageMetrics.GedTerms(samples, n, labels, annotators, px, k);
-                ged.Add(terms.Ged);
-                sampleDiversity += terms.SampleDiversity;
-                annotatorDiversity += terms.AnnotatorDiversity;
-                hmIoU += ImageMetrics.HungarianIoU(samples, n, labels, annotators, px, k);
-                dice += ImageMetrics.DiceVersusMajority(predicted, labels, annotators, px, k);
+                var scores = ImageMetrics.Compute(samples, n, labels, annotators, predicted, px, options);
+                ged.Add(scores.Ged.Ged);
+                sampleDiversity.Add(scores.Ged.SampleDiversity);
+                annotatorDiversity.Add(scores.Ged.AnnotatorDiversity);
+                hmIoU.Add(scores.HungarianIoU);
+                dice.Add(scores.DiceOfMean);
             }
         }
         if (row == 0) throw new InvalidOperationException($"Cannot evaluate: the data is empty (no rows in columns '{labelColumn}', '{samplesColumn}').");
         if (ged.Count == 0) throw new InvalidOperationException($"Cannot evaluate: none of the {row} rows has an annotation in label column '{labelColumn}'.");
-        int count = ged.Count;
-        return new SegmentationMetrics(ged.Average(), sampleDiversity / count, annotatorDiversity / count, hmIoU / count, dice / count, count, ged.ToArray());
+        return new SegmentationMetrics(MeanOfDefined(ged), MeanOfDefined(sampleDiversity), MeanOfDefined(annotatorDiversity),
+            MeanOfDefined(hmIoU), MeanOfDefined(dice), ged.Count, ged.ToArray());
+    }
+
+    // Under EmptyPairConvention.Exclude a score can be undefined (NaN) for an image; such images are left out of its mean.
+    private static double MeanOfDefined(List<double> values)
+    {
+        var defined = values.Where(v => !double.IsNaN(v)).ToArray();
+        return defined.Length == 0 ? double.NaN : defined.Average();
     }
 
     private static int ClassesFromScore(DataViewSchema schema, string scoreColumn)

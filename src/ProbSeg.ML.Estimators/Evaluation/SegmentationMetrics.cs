@@ -5,9 +5,11 @@ namespace ProbSeg.ML.Estimators;
 /// (<c>mlContext.Segmentation().Evaluate</c>).
 /// </summary>
 /// <remarks>
-/// Conventions (PHiSeg <c>utils.py</c>, anchors §0): distance d = 1 − IoU averaged over the foreground classes; a class
-/// absent from both masks has IoU 1; GED and the diversities are V-statistics over all pairs; absent annotator slots are
-/// skipped. Images with no present annotator are skipped.
+/// Computed by the engine's metric library (<c>ProbSeg.ML.Metrics</c>). Default conventions (PHiSeg <c>utils.py</c>,
+/// anchors §0): d = 1 − IoU averaged over the foreground classes; a pair with no foreground in either mask has IoU 1;
+/// GED and the diversities are V-statistics over all pairs; absent annotator slots are skipped. Images with no present
+/// annotator are skipped; under <see cref="Metrics.EmptyPairConvention.Exclude"/> an image whose score is undefined is
+/// left out of that score's mean.
 /// </remarks>
 public sealed class SegmentationMetrics
 {

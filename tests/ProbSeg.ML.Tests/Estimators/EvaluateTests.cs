@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using ProbSeg.ML.Estimators;
+using ProbSeg.ML.Metrics;
 
 namespace ProbSeg.ML.Tests.Estimators;
 
@@ -33,6 +34,7 @@ public sealed class EvaluateTests
         // d(left, top) = 1 − 1/3; half the pairs of either set differ.
         Assert.AreEqual((1 - 1.0 / 3) / 2, m.AnnotatorDiversity, 1e-12);
         Assert.AreEqual(m.AnnotatorDiversity, m.SampleDiversity, 1e-12);
+        Assert.AreEqual(1, m.HungarianIoU, 1e-12, "each sample matches an identical copy of an annotation");
         // Strict majority of 2 annotators: only the pixel both chose; the prediction is exactly that pixel.
         Assert.AreEqual(1, m.DiceOfMean, 1e-12);
     }
@@ -50,6 +52,7 @@ public sealed class EvaluateTests
         Assert.AreEqual(0, m.SampleDiversity, 1e-12);
         Assert.AreEqual(0, m.AnnotatorDiversity, 1e-12);
         Assert.AreEqual(0, m.DiceOfMean, 1e-12);
+        Assert.AreEqual(0, m.HungarianIoU, 1e-12);
         CollectionAssert.AreEqual(new[] { 2.0 }, m.GedPerImage.ToArray());
     }
 
@@ -62,6 +65,19 @@ public sealed class EvaluateTests
         Assert.AreEqual(0, m.SampleDiversity, 1e-12, "a deterministic model's samples are identical");
         Assert.IsTrue(m.Ged is >= 0 and <= 2, $"GED {m.Ged}");
         Assert.IsTrue(m.AnnotatorDiversity > 0, "TinyData's second annotator abstains on odd images");
+        Assert.IsTrue(m.HungarianIoU is >= 0 and <= 1 && m.DiceOfMean is >= 0 and <= 1, $"HM-IoU {m.HungarianIoU}, Dice {m.DiceOfMean}");
+    }
+
+    [TestMethod]
+    public void ExcludingEmptyPairsFollowsTheGedOptions()
+    {
+        // Both annotators and both samples are empty: with PHiSeg's convention every distance is 0; with Exclude no pair
+        // is defined, so the image has no GED and the mean is NaN.
+        byte[] empty = [0, 0, 0, 0];
+        var scored = Scored([[.. empty, .. empty]], 2, [[.. empty, .. empty]], 2, [empty]);
+        Assert.AreEqual(0, _ml.Segmentation().Evaluate(scored, classes: 2).Ged, 1e-12);
+        var exclude = new GedOptions { Overlap = new OverlapOptions { EmptyPairs = EmptyPairConvention.Exclude } };
+        Assert.IsTrue(double.IsNaN(_ml.Segmentation().Evaluate(scored, classes: 2, gedOptions: exclude).Ged));
     }
 
     [TestMethod]
