@@ -45,10 +45,6 @@ public sealed class DeterministicUNetTrainer : SegmentationTrainerBase<Determini
     {
     }
 
-    private protected override SegmentationModel CreateModel(DeterministicUNetOptions options, SegmentationDataShape shape)
-    {
-        var backbone = options.Backbone;
-        shape.RequireDivisible(backbone.SizeDivisor, nameof(options.UNetChannels), $"{backbone.Levels} U-Net levels halve the image {backbone.Levels - 1} times");
-        return new DeterministicUNet(new DeterministicUNetConfig(shape.Channels, shape.Classes, backbone, options.HeadConvolutions));
-    }
+    private protected override SegmentationModel CreateModel(DeterministicUNetOptions options, SegmentationDataShape shape) =>
+        new DeterministicUNet(new DeterministicUNetConfig(shape.Channels, shape.Classes, options.BackboneFor(shape), options.HeadConvolutions));
 }
