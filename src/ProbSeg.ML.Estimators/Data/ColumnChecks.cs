@@ -28,8 +28,6 @@ internal static class ColumnChecks
         string expected = "a known-size vector of " + string.Join(" or ", itemTypes.Select(t => t.ToString()));
         if (column.Type is not VectorDataViewType vector || !vector.IsKnownSize || !itemTypes.Contains(vector.ItemType))
             throw Mismatch(paramName, role, column.Name, expected, column.Type.ToString() ?? column.Type.GetType().Name);
-        if (vector.ItemType is KeyDataViewType)
-            throw Mismatch(paramName, role, column.Name, expected, column.Type.ToString() ?? column.Type.GetType().Name);
         return vector;
     }
 
