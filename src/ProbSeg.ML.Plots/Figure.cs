@@ -67,7 +67,7 @@ internal static class Figure
 
     /// <summary>A number for a title or legend: three decimals, or "n/a" when undefined.</summary>
     public static string Number(double value) =>
-        double.IsNaN(value) ? "n/a" : value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        double.IsNaN(value) ? "n/a" : (Math.Round(value, 3) + 0.0).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void Prepare(string path, int width, int height)
     {
