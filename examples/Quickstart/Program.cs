@@ -3,7 +3,7 @@
 //   dotnet run -c Release --project examples/Quickstart                 synthetic data, deterministic U-Net
 //   dotnet run -c Release --project examples/Quickstart -- lidc         LIDC-IDRI crops (../shared/data/lidc-idri-128)
 //   dotnet run -c Release --project examples/Quickstart -- synthetic probunet   another model: unet, probunet,
-//                                                                       mcdropout, ensemble, mheads
+//                                                                       mcdropout, ensemble, mheads, phiseg, ssn, ssn-diag
 using System.Diagnostics;
 using Microsoft.ML;
 using ProbSeg.ML.Data.Readers;
@@ -47,7 +47,11 @@ IEstimator<SegmentationTransformer> trainer = modelName switch
     "mcdropout" => ml.Segmentation().Trainers.McDropoutUNet(new McDropoutUNetOptions { UNetChannels = channels, Epochs = epochs }),
     "ensemble" => ml.Segmentation().Trainers.UNetEnsemble(new UNetEnsembleOptions { UNetChannels = channels, Epochs = epochs }),
     "mheads" => ml.Segmentation().Trainers.MHeads(new MHeadsOptions { UNetChannels = channels, Epochs = epochs }),
-    _ => throw new ArgumentException($"Unknown model '{modelName}': use unet, probunet, mcdropout, ensemble or mheads."),
+    // PHiSeg sizes its own encoders: one resolution level per U-Net level here, the coarsest L − 2 of them latent.
+    "phiseg" => ml.Segmentation().Trainers.PHiSeg(new PHiSegOptions { ResolutionLevels = channels.Length, LatentLevels = channels.Length - 2, BaseChannels = channels[0], Epochs = epochs }),
+    "ssn" => ml.Segmentation().Trainers.StochasticSegmentationNetwork(new StochasticSegmentationNetworkOptions { UNetChannels = channels, Epochs = epochs }),
+    "ssn-diag" => ml.Segmentation().Trainers.StochasticSegmentationNetwork(new StochasticSegmentationNetworkOptions { UNetChannels = channels, Rank = 0, Epochs = epochs }),
+    _ => throw new ArgumentException($"Unknown model '{modelName}': use unet, probunet, mcdropout, ensemble, mheads, phiseg, ssn or ssn-diag."),
 };
 
 Console.WriteLine($"Training {modelName} on {dataName} ({size}×{size}, {epochs} epochs, U-Net channels [{string.Join(", ", channels)}]) ...");
