@@ -16,7 +16,7 @@ string outDir = Path.GetFullPath(Path.Combine("out", "quickstart"));
 Directory.CreateDirectory(outDir);
 
 var ml = new MLContext(seed: 1);
-ml.Log += (_, e) => { if (e.Kind <= Microsoft.ML.Runtime.ChannelMessageKind.Info && e.Source.Contains("Trainer", StringComparison.Ordinal)) Console.WriteLine($"  {e.Message}"); };
+ml.Log += (_, e) => { if (e.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Info && e.Message.Contains("loss", StringComparison.Ordinal)) Console.WriteLine($"  {e.Message}"); };
 
 IDataView train, test;
 int size, epochs;

@@ -25,6 +25,7 @@ public sealed class SegmentationPredictor
     {
         ArgumentNullException.ThrowIfNull(model);
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "Batch size must be at least 1.");
+        LibTorchSettings.EnsureApplied();
         _model = model;
         _device = DeviceSelector.Resolve(device);
         _model.to(_device);

@@ -30,6 +30,7 @@ public static class SegmentationTrainer
         if (validation is not null) RequireCompatible(model, validation, "validation");
         if (train.Count == 0) throw new ArgumentException("The training set is empty.", nameof(train));
 
+        LibTorchSettings.EnsureApplied();
         Device device = DeviceSelector.Resolve(options.Device);
         torch.random.manual_seed(options.Seed);
         model.to(device);
