@@ -9,5 +9,9 @@ public static class AssemblySetup
 {
     // Some tests call TorchSharp directly before touching a ProbSeg type; the native setup must precede the first op.
     [AssemblyInitialize]
-    public static void Initialize(TestContext _) => NativeRuntimeSetup.EnsureApplied();
+    public static void Initialize(TestContext _)
+    {
+        NativeRuntimeSetup.EnsureApplied();
+        LibTorchSettings.EnsureApplied();
+    }
 }

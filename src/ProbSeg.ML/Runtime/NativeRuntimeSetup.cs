@@ -11,12 +11,9 @@ namespace ProbSeg.ML.Runtime;
 /// <list type="bullet">
 /// <item>glibc malloc: with its defaults every large tensor is a fresh <c>mmap</c> returned on free, which doubles CPU
 /// training step time and makes it erratic (notes/platform.md). We raise the mmap and trim thresholds.</item>
-/// <item>oneDNN ISA: on this project's machines (AVX-512 CPUs in a microVM), LibTorch 2.10's multi-threaded oneDNN
-/// convolutions intermittently return NaN. Measured: uncapped, about 1 backward pass in 20 of a 24→8 3×3 conv gave NaN
-/// gradients; capped at AVX2, a 12→4 3×3 conv still gave NaN outputs in ~1 forward pass in 3 and PHiSeg 1–7 NaN first
-/// gradients in 150 fresh models; capped at SSE4.1, 0 of 1000 forwards and 0 of 300 gradients. Never with one thread.
-/// We cap oneDNN at SSE4.1 unless the user set <c>DNNL_MAX_CPU_ISA</c> (set it to <c>ALL</c> on hardware where the
-/// wide kernels are sound); the cost is a slower convolution on CPU only.</item>
+/// <item>Threads: two OpenMP threads on two shared cores were up to 28× slower per step than one (spin-waiting),
+/// and multi-threaded oneDNN convolutions raised the NaN rate described in <see cref="LibTorchSettings"/>. Unless the
+/// user set <c>OMP_NUM_THREADS</c>, LibTorch runs one intra-op thread; set it to use more cores.</item>
 /// </list>
 /// Set <c>PROBSEG_NATIVE_DEFAULTS=1</c> to skip both.
 /// </remarks>
@@ -32,8 +29,11 @@ public static class NativeRuntimeSetup
     /// <summary>Whether malloc was tuned in this process (false off glibc or when it failed).</summary>
     public static bool MallocTuned { get; private set; }
 
-    /// <summary>The oneDNN ISA cap in force for this process, or null when none was set.</summary>
-    public static string? OneDnnIsaCap { get; private set; }
+    /// <summary>Whether the native defaults were applied (false off Linux or with <c>PROBSEG_NATIVE_DEFAULTS=1</c>).</summary>
+    public static bool DefaultsApplied { get; private set; }
+
+    /// <summary>Whether the user chose LibTorch's thread count (<c>OMP_NUM_THREADS</c> was set before start-up).</summary>
+    public static bool UserChoseThreads { get; private set; }
 
     [DllImport("libc", EntryPoint = "mallopt")]
     private static extern int MallOpt(int param, int value);
@@ -61,10 +61,11 @@ public static class NativeRuntimeSetup
         try
         {
             MallocTuned = MallOpt(M_MMAP_THRESHOLD, MmapThresholdBytes) == 1 & MallOpt(M_TRIM_THRESHOLD, TrimThresholdBytes) == 1;
-            // .NET's Environment.SetEnvironmentVariable does not reach the native environment on Unix: use setenv.
-            SetEnv("DNNL_MAX_CPU_ISA", "SSE41", overwrite: 0);
-            IntPtr value = GetEnv("DNNL_MAX_CPU_ISA");
-            OneDnnIsaCap = value == IntPtr.Zero ? null : Marshal.PtrToStringAnsi(value);
+            // .NET's Environment.SetEnvironmentVariable does not reach the native environment on Unix: use setenv,
+            // before LibTorch loads and sizes its OpenMP pool (LibTorchSettings also sets it once LibTorch is loaded).
+            DefaultsApplied = true;
+            UserChoseThreads = GetEnv("OMP_NUM_THREADS") != IntPtr.Zero;
+            if (!UserChoseThreads) SetEnv("OMP_NUM_THREADS", "1", overwrite: 0);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
