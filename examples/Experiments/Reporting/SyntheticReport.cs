@@ -61,7 +61,7 @@ public sealed class SyntheticReport(RunInfo info, CommonOptions common, Syntheti
 
     private string PerKindTable(IReadOnlyList<ModelResult> results)
     {
-        var kinds = testKinds.Distinct().ToArray();
+        var kinds = data.Kinds.Distinct().Where(testKinds.Contains).ToArray();
         var text = new StringBuilder();
         text.AppendLine($"| model | {string.Join(" | ", kinds)} |");
         text.AppendLine($"|---|{string.Concat(kinds.Select(_ => "---:|"))}");
