@@ -30,10 +30,13 @@ public static class ResultsTable
                 continue;
             }
             var s = r.Evaluation.Summary;
-            text.AppendLine(Invariant($"| {r.Entry.Label} | {r.Parameters:N0} | {r.Training!.Steps:N0} | {r.Training.CpuTime.TotalMinutes:0.0} / {r.Training.Elapsed.TotalMinutes:0.0} min | {Cell(s.GedFew)} | {Cell(s.GedMany)} | {Cell(s.HmIou)} | {Cell(s.Diversity)} | {Cell(s.Dice)} | {link} |"));
+            string label = r.Retried ? r.Entry.Label + " †" : r.Entry.Label;
+            text.AppendLine(Invariant($"| {label} | {r.Parameters:N0} | {r.Training!.Steps:N0} | {r.Training.CpuTime.TotalMinutes:0.0} / {r.Training.Elapsed.TotalMinutes:0.0} min | {Cell(s.GedFew)} | {Cell(s.GedMany)} | {Cell(s.HmIou)} | {Cell(s.Diversity)} | {Cell(s.Dice)} | {link} |"));
         }
         if (oracle is not null)
             text.AppendLine(Invariant($"| *samples from the true distribution* | – | – | – | {Cell(oracle.GedFew)} | {Cell(oracle.GedMany)} | {Cell(oracle.HmIou)} | {Cell(oracle.Diversity)} | {Cell(oracle.Dice)} | – |"));
+        if (results.Any(r => r.Retried))
+            text.AppendLine().AppendLine("† A native LibTorch error ended the first attempt; the row is a second run from scratch with the same seed.");
         return text.ToString();
     }
 

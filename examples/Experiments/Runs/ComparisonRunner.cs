@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ProbSeg.ML.Experiments.Evaluation;
 using ProbSeg.ML.Experiments.Models;
 using ProbSeg.ML.Experiments.Reporting;
@@ -25,13 +26,45 @@ public static class ComparisonRunner
         foreach (ModelEntry entry in setup.Models)
         {
             Console.WriteLine($"[{entry.Name}] training ({setup.Budget}) — load {MachineInfo.LoadAverage()}");
-            results.Add(RunOne(setup, entry, shape, figureRow));
+            results.Add(RunWithRetry(setup, entry, shape, figureRow));
             afterEach?.Invoke(results);
         }
         return results;
     }
 
-    private static ModelResult RunOne(ComparisonSetup setup, ModelEntry entry, ModelShape shape, Func<int, PredictionView, FigureRow> figureRow)
+    /// <summary>
+    /// Runs one model; on a native LibTorch error, runs it once more from scratch (same seed, so the same trajectory).
+    /// </summary>
+    /// <remarks>
+    /// Seen once here, in Adam's step after ~2,000 clean steps: <c>Expected false to be true</c> from
+    /// <c>c10::Scalar::toFloat</c>, i.e. a Scalar argument whose tag was garbage. TorchSharp 0.107 passes temporary
+    /// Scalars' handles to native calls without keeping the managed wrappers alive, so a garbage collection during the
+    /// call can finalize one first: a rare, timing-dependent race that a rerun does not repeat.
+    /// </remarks>
+    private static ModelResult RunWithRetry(ComparisonSetup setup, ModelEntry entry, ModelShape shape, Func<int, PredictionView, FigureRow> figureRow)
+    {
+        try
+        {
+            return RunOne(setup, entry, shape, figureRow, retried: false);
+        }
+        catch (ExternalException e)
+        {
+            Console.WriteLine($"[{entry.Name}] native error, running the model again from scratch: {e.Message.Split('\n')[0]}");
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            try
+            {
+                return RunOne(setup, entry, shape, figureRow, retried: true);
+            }
+            catch (ExternalException again)
+            {
+                return new ModelResult(entry, 0, null, null, null, $"native error twice: {again.Message.Split('\n')[0]}", Retried: true);
+            }
+        }
+    }
+
+    private static ModelResult RunOne(ComparisonSetup setup, ModelEntry entry, ModelShape shape, Func<int, PredictionView, FigureRow> figureRow,
+        bool retried)
     {
         torch.random.manual_seed(setup.Seed);                 // weight init draws from the global generator
         using SegmentationModel model = entry.Create(shape);
@@ -45,7 +78,7 @@ public static class ComparisonRunner
         catch (TrainingDivergedException e)
         {
             Console.WriteLine($"[{entry.Name}] diverged: {e.Message}");
-            return new ModelResult(entry, parameters, null, null, null, e.Message);
+            return new ModelResult(entry, parameters, null, null, null, e.Message, retried);
         }
         Console.WriteLine($"[{entry.Name}] {run.Steps} steps in {run.CpuTime.TotalSeconds:F0} s CPU, {run.Elapsed.TotalSeconds:F0} s wall (stopped by {run.StoppedBy}); evaluating");
         ModelEvaluation evaluation = ModelEvaluator.Evaluate(model, setup.Test, setup.Truth, setup.Evaluation, setup.FigureImages.ToHashSet());
@@ -55,6 +88,6 @@ public static class ComparisonRunner
         var s = evaluation.Summary;
         Console.WriteLine($"[{entry.Name}] GED16 {s.GedFew.Mean:F4}  GED{setup.Evaluation.Samples} {s.GedMany.Mean:F4}  HM-IoU {s.HmIou.Mean:F4}  " +
             $"diversity {s.Diversity.Mean:F4}  Dice {s.Dice.Mean:F4}  ({evaluation.Elapsed.TotalSeconds:F0} s)");
-        return new ModelResult(entry, parameters, run, evaluation, figure, null);
+        return new ModelResult(entry, parameters, run, evaluation, figure, null, retried);
     }
 }

@@ -11,5 +11,6 @@ namespace ProbSeg.ML.Experiments.Runs;
 /// <param name="Evaluation">The evaluation (null if training failed).</param>
 /// <param name="FigurePath">The sample grid PNG (null if none was written).</param>
 /// <param name="Failure">Why the model has no results, or null.</param>
+/// <param name="Retried">Whether a native error ended the first attempt and these results come from a second run.</param>
 public sealed record ModelResult(ModelEntry Entry, long Parameters, BudgetedRun? Training, ModelEvaluation? Evaluation,
-    string? FigurePath, string? Failure);
+    string? FigurePath, string? Failure, bool Retried = false);
