@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using ProbSeg.ML.Evaluation;
 using ProbSeg.ML.Metrics;
 
 namespace ProbSeg.ML.Estimators;
@@ -42,4 +43,21 @@ public sealed class SegmentationCatalog
         ArgumentNullException.ThrowIfNull(data);
         return SegmentationEvaluator.Evaluate(data, labelColumnName, samplesColumnName, predictedLabelColumnName, scoreColumnName, classes, gedOptions);
     }
+
+    /// <summary>
+    /// Runs every analysis of the seed papers for <paramref name="model"/> over labelled <paramref name="data"/>: GED,
+    /// diversity and HM-IoU; PHiSeg's γ-maps and S_NCC; SSN's samples-vs-mean Dice; class-wise ECE and the reliability
+    /// diagram; Czolbe's uncertainty by TP/TN/FP/FN and by annotator agreement with its error correlation; and, given
+    /// <paramref name="modes"/>, mode-frequency calibration (Kohl). Render the report with <c>ProbSeg.ML.Plots</c>.
+    /// </summary>
+    /// <param name="model">A trained segmentation transformer (it is sampled directly, to obtain each sample's softmax).</param>
+    /// <param name="data">Rows with the model's image column and a label column.</param>
+    /// <param name="labelColumnName">Annotations <c>[A, H, W]</c>.</param>
+    /// <param name="options">Analysis options (paper defaults when null).</param>
+    /// <param name="modes">The true modes, when known (synthetic set: <c>ModeReference.FromSynthetic</c>; class-flip
+    /// protocol: <c>ModeReference.FromClassFlip</c>), for mode-frequency calibration.</param>
+    /// <param name="numberOfSamples">Samples per image (16, as Czolbe's and PHiSeg's validation).</param>
+    public EvaluationReport Analyze(SegmentationTransformer model, IDataView data, string labelColumnName = "Label",
+        EvaluationOptions? options = null, ModeReference? modes = null, int numberOfSamples = 16) =>
+        SegmentationAnalyzer.Analyze(model, data, labelColumnName, options, modes, numberOfSamples);
 }

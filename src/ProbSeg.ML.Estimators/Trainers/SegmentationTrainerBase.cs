@@ -38,6 +38,9 @@ public abstract class SegmentationTrainerBase<TOptions> : IEstimator<Segmentatio
     /// <summary>Builds the untrained engine model; TorchSharp's generator is already seeded.</summary>
     private protected abstract SegmentationModel CreateModel(TOptions options, SegmentationDataShape shape);
 
+    /// <summary>Optionally watches the model while it trains (e.g. logs its events to <paramref name="channel"/>); disposed when training ends.</summary>
+    private protected virtual IDisposable? ObserveTraining(SegmentationModel model, IChannel channel) => null;
+
     /// <summary>Trains on <paramref name="input"/>, validating on <see cref="SegmentationTrainerOptions.ValidationSet"/> when set.</summary>
     public SegmentationTransformer Fit(IDataView input) => Fit(input, _options.ValidationSet);
 
@@ -67,8 +70,12 @@ public abstract class SegmentationTrainerBase<TOptions> : IEstimator<Segmentatio
         SegmentationModel model = CreateModel(o, shape);
         try
         {
-            var report = SegmentationTrainer.Train(model, train, ToTrainingOptions(o, seed, device, ch), validation,
-                validation is null ? null : (m, data) => ValidationScore.MeanGed(m, data, o.ValidationSamples, o.ValidationMaxImages, seed, device));
+            TrainingReport report;
+            using (ObserveTraining(model, ch))
+            {
+                report = SegmentationTrainer.Train(model, train, ToTrainingOptions(o, seed, device, ch), validation,
+                    validation is null ? null : (m, data) => ValidationScore.MeanGed(m, data, o.ValidationSamples, o.ValidationMaxImages, seed, device));
+            }
             ch.Info(MessageSensitivity.None, $"{Name}: {report.Steps} steps in {report.Elapsed.TotalSeconds:F1} s, final loss {report.FinalLoss:F4}" +
                 (report.BestValidationScore is double best ? $", best validation GED {best:F4} at step {report.BestStep}" : "") + ".");
             var settings = new SegmentationTransformerSettings(o.ImageColumnName, o.ScoreColumnName, o.PredictedLabelColumnName,

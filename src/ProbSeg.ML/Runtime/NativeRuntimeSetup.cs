@@ -11,10 +11,12 @@ namespace ProbSeg.ML.Runtime;
 /// <list type="bullet">
 /// <item>glibc malloc: with its defaults every large tensor is a fresh <c>mmap</c> returned on free, which doubles CPU
 /// training step time and makes it erratic (notes/platform.md). We raise the mmap and trim thresholds.</item>
-/// <item>oneDNN ISA: on AVX-512 CPUs, LibTorch 2.10's multi-threaded oneDNN convolution backward intermittently returns
-/// NaN input gradients (measured here: about 1 run in 20 for a 24→8 3×3 conv, 2 threads; never with one thread or with
-/// <c>DNNL_MAX_CPU_ISA=AVX2</c>). We cap oneDNN at AVX2 unless the user set the variable; the cost was not measurable.
-/// </item>
+/// <item>oneDNN ISA: on this project's machines (AVX-512 CPUs in a microVM), LibTorch 2.10's multi-threaded oneDNN
+/// convolutions intermittently return NaN. Measured: uncapped, about 1 backward pass in 20 of a 24→8 3×3 conv gave NaN
+/// gradients; capped at AVX2, a 12→4 3×3 conv still gave NaN outputs in ~1 forward pass in 3 and PHiSeg 1–7 NaN first
+/// gradients in 150 fresh models; capped at SSE4.1, 0 of 1000 forwards and 0 of 300 gradients. Never with one thread.
+/// We cap oneDNN at SSE4.1 unless the user set <c>DNNL_MAX_CPU_ISA</c> (set it to <c>ALL</c> on hardware where the
+/// wide kernels are sound); the cost is a slower convolution on CPU only.</item>
 /// </list>
 /// Set <c>PROBSEG_NATIVE_DEFAULTS=1</c> to skip both.
 /// </remarks>
@@ -60,7 +62,7 @@ public static class NativeRuntimeSetup
         {
             MallocTuned = MallOpt(M_MMAP_THRESHOLD, MmapThresholdBytes) == 1 & MallOpt(M_TRIM_THRESHOLD, TrimThresholdBytes) == 1;
             // .NET's Environment.SetEnvironmentVariable does not reach the native environment on Unix: use setenv.
-            SetEnv("DNNL_MAX_CPU_ISA", "AVX2", overwrite: 0);
+            SetEnv("DNNL_MAX_CPU_ISA", "SSE41", overwrite: 0);
             IntPtr value = GetEnv("DNNL_MAX_CPU_ISA");
             OneDnnIsaCap = value == IntPtr.Zero ? null : Marshal.PtrToStringAnsi(value);
         }
