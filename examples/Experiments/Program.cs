@@ -9,7 +9,7 @@ const string Usage = """
       common:    --minutes-per-model M   training budget per model in CPU-minutes (synthetic 3, lidc 10)
                  --steps S               step budget per model (alone: steps only; with --minutes-per-model: first reached)
                  --seed S                seed of data, weights, batches and samples (1)
-                 --models a,b,...        subset of: det, mcdropout, ensemble, mheads, punet, ... (all)
+                 --models a,b,...        subset of: det, mcdropout, ensemble, mheads, punet, phiseg1, phiseg5, ssn-diag, ssn (all)
                  --samples N             samples per image for GED_N and diversity (100)
                  --few-samples N         samples for GED and HM-IoU with few samples (16)
                  --batch-size B (12)  --lr R (1e-3)  --width n0 (16)  --levels L (5)  --convs C (3)

@@ -21,7 +21,19 @@ public static class ModelRegistry
             s => new MHeads(new MHeadsConfig(s.InputChannels, s.Classes, s.Width.UNet()))),
         new("punet", "Probabilistic U-Net", "latent 6, β = 1 (Kohl)",
             s => new ProbabilisticUNet(new ProbabilisticUNetConfig(s.InputChannels, s.Classes, s.Width.UNet()))),
+        new("phiseg1", "PHiSeg L = 1", "1 latent level (the paper's ablation), KL weights 4^i, deep supervision",
+            s => new PHiSeg(PHiSegOf(s, latentLevels: 1))),
+        new("phiseg5", "PHiSeg L = 5", "5 latent levels (Baumgartner), KL weights 4^i, deep supervision",
+            s => new PHiSeg(PHiSegOf(s, latentLevels: 5))),
+        new("ssn-diag", "SSN diagonal", "independent logit Gaussians (rank 0, the paper's ablation), 20 MC samples",
+            s => new StochasticSegmentationNetwork(new StochasticSegmentationNetworkConfig(s.InputChannels, s.Classes, s.Width.UNet(), Rank: 0))),
+        new("ssn", "SSN low-rank (10)", "rank-10 logit covariance, 20 MC samples (Monteiro)",
+            s => new StochasticSegmentationNetwork(new StochasticSegmentationNetworkConfig(s.InputChannels, s.Classes, s.Width.UNet(), Rank: 10))),
     ];
+
+    // PHiSeg's encoders take the shared width as n0, levels and convs (its level widths are n0·[1, 2, 4, 6, 6, …] too).
+    private static PHiSegConfig PHiSegOf(ModelShape s, int latentLevels) => new(s.InputChannels, s.Classes,
+        ResolutionLevels: s.Width.Levels, LatentLevels: latentLevels, BaseChannels: s.Width.BaseChannels, ConvsPerLevel: s.Width.ConvsPerLevel);
 
     /// <summary>The models named in <paramref name="names"/> (all when null), in table order.</summary>
     /// <exception cref="ArgumentException">A name is unknown (the message lists the valid ones).</exception>
