@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using ProbSeg.ML.Runtime;
 using TorchSharp;
 
 namespace ProbSeg.ML.Experiments.Reporting;
@@ -19,7 +20,7 @@ public static class MachineInfo
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
         return string.Create(CultureInfo.InvariantCulture,
-            $"{cpu}, {Environment.ProcessorCount} logical cores, torch threads {torch.get_num_threads()}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, TorchSharp-cpu 0.107 (LibTorch 2.10), no GPU");
+            $"{cpu}, {Environment.ProcessorCount} logical cores, torch threads {torch.get_num_threads()}, DNNL_MAX_CPU_ISA {NativeRuntimeSetup.OneDnnIsaCap ?? "unset"}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, TorchSharp-cpu 0.107 (LibTorch 2.10), no GPU");
     }
 
     /// <summary>The 1/5/15-minute load averages (other jobs share the cores), or "n/a".</summary>
