@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace ProbSeg.ML.Experiments.Training;
+
+/// <summary>
+/// How long each model trains: a CPU-time limit, a step limit, or both (whichever is reached first).
+/// </summary>
+/// <remarks>
+/// The time limit counts the process's CPU time (all threads), not wall-clock time: on cores shared with other jobs a
+/// wall-clock budget would reward whichever model happened to train while the machine was quiet.
+/// </remarks>
+/// <param name="CpuTime">CPU-time limit per model (training only, evaluation excluded), or null.</param>
+/// <param name="Steps">Optimisation-step limit per model, or null.</param>
+public sealed record TrainingBudget(TimeSpan? CpuTime, int? Steps)
+{
+    /// <summary>Throws unless at least one positive limit is set.</summary>
+    public void Validate()
+    {
+        if (CpuTime is null && Steps is null) throw new ArgumentException("Set a CPU-time budget, a step budget or both.");
+        if (CpuTime is { } t && t <= TimeSpan.Zero) throw new ArgumentException($"The time budget must be positive, got {t}.");
+        if (Steps is < 1) throw new ArgumentException($"The step budget must be at least 1, got {Steps}.");
+    }
+
+    /// <inheritdoc/>
+    public override string ToString()
+    {
+        var parts = new List<string>();
+        if (CpuTime is { } t) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{t.TotalMinutes:0.##} CPU-minutes"));
+        if (Steps is { } s) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{s} steps"));
+        return string.Join(" or ", parts) + (parts.Count > 1 ? " per model, whichever comes first" : " per model");
+    }
+}

@@ -1,0 +1,42 @@
+using ProbSeg.ML.Experiments.Cli;
+using ProbSeg.ML.Experiments.Models;
+using ProbSeg.ML.Experiments.Reporting;
+
+namespace ProbSeg.ML.Tests.Experiments;
+
+[TestClass]
+public sealed class ExperimentArgumentsTests
+{
+    private static readonly HashSet<string> Allowed = ["seed", "models", "minutes-per-model"];
+
+    [TestMethod]
+    public void ParsesValuesListsAndEqualsForm()
+    {
+        var args = ExperimentArguments.Parse(["synthetic", "--seed", "7", "--models=det,punet", "--minutes-per-model", "0.5"], Allowed);
+
+        Assert.AreEqual("synthetic", args.Command);
+        Assert.AreEqual(7, args.Int("seed", 1));
+        Assert.AreEqual(0.5, args.Double("minutes-per-model", 3));
+        CollectionAssert.AreEqual(new[] { "det", "punet" }, args.List("models")!.ToArray());
+    }
+
+    [TestMethod]
+    public void TyposAndBadValuesAreErrorsNamingTheOption()
+    {
+        var typo = Assert.ThrowsExactly<ArgumentException>(() => ExperimentArguments.Parse(["synthetic", "--sed", "7"], Allowed));
+        StringAssert.Contains(typo.Message, "--sed");
+        var bad = ExperimentArguments.Parse(["synthetic", "--seed", "seven"], Allowed);
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => bad.Int("seed", 1)).Message, "--seed");
+        var unknownModel = Assert.ThrowsExactly<ArgumentException>(() => ModelRegistry.Select(["det", "unet++"]));
+        StringAssert.Contains(unknownModel.Message, "unet++");
+    }
+
+    [TestMethod]
+    public void PairedDifferenceUsesOnlyImagesDefinedInBoth()
+    {
+        var (mean, se) = PaperClaim.PairedDifference([0.1, 0.2, double.NaN, 0.3], [0.2, 0.4, 0.5, 0.6]);
+
+        Assert.AreEqual(-0.2, mean, 1e-12);        // (−0.1 − 0.2 − 0.3) / 3
+        Assert.AreEqual(0.1 / Math.Sqrt(3), se, 1e-12);  // sample std 0.1 over √3 images
+    }
+}
