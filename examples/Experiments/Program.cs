@@ -26,7 +26,7 @@ try
         Console.WriteLine(Usage);
         return args.Length == 0 ? 2 : 0;
     }
-    NativeEnvironment.DisableNnpack();
+    ProbSeg.ML.Runtime.LibTorchSettings.EnsureApplied();
     var info = new RunInfo("dotnet run -c Release --project examples/Experiments -- " + string.Join(" ", args.Select(Quote)),
         DateTime.UtcNow, MachineInfo.LoadAverage());
     switch (args[0])

@@ -20,7 +20,7 @@ public static class MachineInfo
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
         return string.Create(CultureInfo.InvariantCulture,
-            $"{cpu}, {Environment.ProcessorCount} logical cores, torch threads {torch.get_num_threads()}, DNNL_MAX_CPU_ISA {NativeRuntimeSetup.OneDnnIsaCap ?? "unset"}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, TorchSharp-cpu 0.107 (LibTorch 2.10), no GPU");
+            $"{cpu}, {Environment.ProcessorCount} logical cores, torch threads {torch.get_num_threads()}, oneDNN {(LibTorchSettings.IsOneDnnDisabled ? "off" : "on")}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, TorchSharp-cpu 0.107 (LibTorch 2.10), no GPU");
     }
 
     /// <summary>The 1/5/15-minute load averages (other jobs share the cores), or "n/a".</summary>
