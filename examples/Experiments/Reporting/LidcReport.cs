@@ -34,7 +34,7 @@ public sealed class LidcReport(RunInfo info, CommonOptions common, LidcReport.Da
         text.AppendLine();
         text.Append(Provenance(info, common, results.Count, finished));
         string trainCap = data.TrainMax is { } cap ? Invariant($" (capped at the first {cap})") : "";
-        text.AppendLine(Invariant($"- **Data:** `lidc_train.npz` → {data.TrainSlices} slices{trainCap} of {data.TrainPatients} patients for training; `lidc_val.npz` ({data.ValSlices} slices) → every {data.ValEvery}th slice (index 0, {data.ValEvery}, 2·{data.ValEvery}, …): {data.EvaluatedSlices} slices of {data.EvaluatedPatients} patients evaluated. Patient-level split (README beside the data). Pixels scaled to [−0.5, 0.5] (`ImageScaling.CenteredHalf`, PHiSeg's `image − 0.5`), {(data.Size == 128 ? "at the stored 128×128" : Invariant($"average-pooled from 128×128 to {data.Size}×{data.Size} (`PoolFactor` {128 / data.Size}; masks by block majority, ties to foreground)"))}."));
+        text.AppendLine(Invariant($"- **Data:** `lidc_train.npz` → {data.TrainSlices} slices{trainCap} of {data.TrainPatients} patients for training; `lidc_val.npz` ({data.ValSlices} slices) → {Every(data.ValEvery, "slice")} (index 0, {data.ValEvery}, 2·{data.ValEvery}, …): {data.EvaluatedSlices} slices of {data.EvaluatedPatients} patients evaluated. Patient-level split (README beside the data). Pixels scaled to [−0.5, 0.5] (`ImageScaling.CenteredHalf`, PHiSeg's `image − 0.5`), {(data.Size == 128 ? "at the stored 128×128" : Invariant($"average-pooled from 128×128 to {data.Size}×{data.Size} (`PoolFactor` {128 / data.Size}; masks by block majority, ties to foreground)"))}."));
         text.AppendLine("- **Data licence:** LIDC-IDRI (Armato et al., Med. Phys. 38(2):915–931, 2011; The Cancer Imaging Archive), CC BY 3.0.");
         text.AppendLine();
         text.AppendLine("## Evaluation");
@@ -52,7 +52,8 @@ public sealed class LidcReport(RunInfo info, CommonOptions common, LidcReport.Da
         text.AppendLine("## Published numbers");
         text.AppendLine();
         text.AppendLine(PublishedLidcResults.Markdown);
-        text.AppendLine(Invariant($"They are not exactly comparable with ours: the papers use other crops of the same LIDC reads (the LIDCv1 pickle or the LIDCv2 DeepMind crops, not these LIDC-IDRI-slices crops) with other patient splits and their test sets, train for hundreds of thousands of GPU iterations at 128×128 with a 7-level U-Net, whereas we train for {common.Budget} on 2 shared CPU cores at {data.Size}×{data.Size} with a {common.Width.Levels}-level backbone and evaluate every {data.ValEvery}th validation slice."));
+        text.AppendLine();
+        text.AppendLine(Invariant($"They are not exactly comparable with ours: the papers use other crops of the same LIDC reads (the LIDCv1 pickle or the LIDCv2 DeepMind crops, not these LIDC-IDRI-slices crops) with other patient splits and their test sets, train for hundreds of thousands of GPU iterations at 128×128 with a 7-level U-Net, whereas we train for {common.Budget} on 2 shared CPU cores at {data.Size}×{data.Size} with a {common.Width.Levels}-level backbone and evaluate {Every(data.ValEvery, "validation slice")}."));
         text.AppendLine();
         text.AppendLine("## Do the papers' predictions hold here?");
         text.AppendLine();

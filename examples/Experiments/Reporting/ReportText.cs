@@ -46,6 +46,16 @@ public static class ReportText
         return text.ToString();
     }
 
+    /// <summary>"every slice", "every 2nd slice", "every 32nd slice", …</summary>
+    public static string Every(int n, string noun) => n == 1 ? $"every {noun}" : $"every {Ordinal(n)} {noun}";
+
+    /// <summary>1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, …, 21st.</summary>
+    public static string Ordinal(int n)
+    {
+        string suffix = (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+        return n.ToString(CultureInfo.InvariantCulture) + suffix;
+    }
+
     /// <summary>A culture-invariant string.</summary>
     public static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

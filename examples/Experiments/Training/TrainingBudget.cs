@@ -25,8 +25,8 @@ public sealed record TrainingBudget(TimeSpan? CpuTime, int? Steps)
     public override string ToString()
     {
         var parts = new List<string>();
-        if (CpuTime is { } t) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{t.TotalMinutes:0.##} CPU-minutes"));
-        if (Steps is { } s) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{s} steps"));
+        if (CpuTime is { } t) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{t.TotalMinutes:0.##} CPU-minute{(t.TotalMinutes == 1 ? "" : "s")}"));
+        if (Steps is { } s) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{s} step{(s == 1 ? "" : "s")}"));
         return string.Join(" or ", parts) + (parts.Count > 1 ? " per model, whichever comes first" : " per model");
     }
 }

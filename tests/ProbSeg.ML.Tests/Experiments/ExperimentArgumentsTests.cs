@@ -1,6 +1,5 @@
 using ProbSeg.ML.Experiments.Cli;
 using ProbSeg.ML.Experiments.Models;
-using ProbSeg.ML.Experiments.Reporting;
 
 namespace ProbSeg.ML.Tests.Experiments;
 
@@ -29,14 +28,5 @@ public sealed class ExperimentArgumentsTests
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => bad.Int("seed", 1)).Message, "--seed");
         var unknownModel = Assert.ThrowsExactly<ArgumentException>(() => ModelRegistry.Select(["det", "unet++"]));
         StringAssert.Contains(unknownModel.Message, "unet++");
-    }
-
-    [TestMethod]
-    public void PairedDifferenceUsesOnlyImagesDefinedInBoth()
-    {
-        var (mean, se) = PaperClaim.PairedDifference([0.1, 0.2, double.NaN, 0.3], [0.2, 0.4, 0.5, 0.6]);
-
-        Assert.AreEqual(-0.2, mean, 1e-12);        // (−0.1 − 0.2 − 0.3) / 3
-        Assert.AreEqual(0.1 / Math.Sqrt(3), se, 1e-12);  // sample std 0.1 over √3 images
     }
 }
