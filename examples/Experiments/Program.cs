@@ -13,10 +13,13 @@ const string Usage = """
                  --samples N             samples per image for GED_N and diversity (100)
                  --few-samples N         samples for GED and HM-IoU with few samples (16)
                  --batch-size B (12)  --lr R (1e-3)  --width n0 (16)  --levels L (5)  --convs C (3)
-                 --threads T             LibTorch intra-op threads (one per core)
+                 --threads T             LibTorch intra-op threads (1, or OMP_NUM_THREADS when set)
                  --out DIR               where the .md and figures/ go (docs/results)
+                 --jobs N                models trained at once, each job a child process with one LibTorch thread (1)
+                 --results-file F        write results as JSON instead of a report (what --jobs children do)
       synthetic: --train-count (1000) --test-count (100) --size (32) --truth-draws (96, masks for HM-IoU)
-      lidc:      --data-dir (../shared/data/lidc-idri-128) --size 64|128 (64) --val-every k (8) --train-max N
+      lidc:      --data-dir (../shared/data/lidc-idri-128) --crop (64, centre of the 128² crop; 128 = none)
+                 --size (= crop; smaller average-pools) --val-every k (8) --train-max N
     """;
 
 try

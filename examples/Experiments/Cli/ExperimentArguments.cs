@@ -69,6 +69,21 @@ public sealed class ExperimentArguments
         return value;
     }
 
+    /// <summary>
+    /// These arguments as a command line again, with options replaced by <paramref name="overrides"/> (a null value
+    /// removes the option): how a parent process hands its own settings to its children.
+    /// </summary>
+    public IReadOnlyList<string> With(IReadOnlyDictionary<string, string?> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        var merged = new Dictionary<string, string>(_values, StringComparer.Ordinal);
+        foreach (var (name, value) in overrides)
+            if (value is null) merged.Remove(name);
+            else merged[name] = value;
+        // --name=value keeps a value that starts with dashes attached to its option.
+        return [Command, .. merged.Select(kv => $"--{kv.Key}={kv.Value}")];
+    }
+
     /// <summary>The comma-separated list of <c>--name</c>, or null when not given.</summary>
     public IReadOnlyList<string>? List(string name) =>
         _values.TryGetValue(name, out string? text)

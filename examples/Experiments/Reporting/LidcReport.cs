@@ -9,6 +9,8 @@ public sealed class LidcReport(RunInfo info, CommonOptions common, LidcReport.Da
 {
     /// <summary>What was read and evaluated.</summary>
     /// <param name="Folder">The data folder.</param>
+    /// <param name="Crop">Side of the centre crop taken from the stored 128×128 (128 = none).</param>
+    /// <param name="ForegroundKept">Fraction of lidc_val's annotated foreground pixels inside that crop.</param>
     /// <param name="Size">Image side after pooling.</param>
     /// <param name="TrainSlices">Training slices read.</param>
     /// <param name="TrainPatients">Patients among them.</param>
@@ -17,8 +19,20 @@ public sealed class LidcReport(RunInfo info, CommonOptions common, LidcReport.Da
     /// <param name="EvaluatedPatients">Patients among them.</param>
     /// <param name="ValEvery">Every this many-th validation slice is evaluated.</param>
     /// <param name="TrainMax">Cap on training slices, if any.</param>
-    public sealed record DataDescription(string Folder, int Size, int TrainSlices, int TrainPatients, int ValSlices,
+    public sealed record DataDescription(string Folder, int Crop, double ForegroundKept, int Size, int TrainSlices, int TrainPatients, int ValSlices,
         int EvaluatedSlices, int EvaluatedPatients, int ValEvery, int? TrainMax);
+
+    /// <summary>How the stored 128×128 crops became the network's input.</summary>
+    public static string Geometry(DataDescription data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var parts = new List<string>();
+        if (data.Crop < 128)
+            parts.Add(Invariant($"centre-cropped from 128×128 to {data.Crop}×{data.Crop} at full resolution ({data.ForegroundKept * 100:0.0} % of the radiologists' foreground pixels in `lidc_val.npz` lie inside it)"));
+        if (data.Size < data.Crop)
+            parts.Add(Invariant($"average-pooled to {data.Size}×{data.Size} (`PoolFactor` {data.Crop / data.Size}; masks by block majority, ties to foreground)"));
+        return parts.Count == 0 ? "at the stored 128×128" : string.Join(", then ", parts);
+    }
 
     /// <summary>Writes the report for the results so far.</summary>
     public void Write(string path, IReadOnlyList<ModelResult> results, bool finished)
@@ -34,7 +48,7 @@ public sealed class LidcReport(RunInfo info, CommonOptions common, LidcReport.Da
         text.AppendLine();
         text.Append(Provenance(info, common, results.Count, finished));
         string trainCap = data.TrainMax is { } cap ? Invariant($" (capped at the first {cap})") : "";
-        text.AppendLine(Invariant($"- **Data:** `lidc_train.npz` → {data.TrainSlices} slices{trainCap} of {data.TrainPatients} patients for training; `lidc_val.npz` ({data.ValSlices} slices) → {Every(data.ValEvery, "slice")} (index 0, {data.ValEvery}, 2·{data.ValEvery}, …): {data.EvaluatedSlices} slices of {data.EvaluatedPatients} patients evaluated. Patient-level split (README beside the data). Pixels scaled to [−0.5, 0.5] (`ImageScaling.CenteredHalf`, PHiSeg's `image − 0.5`), {(data.Size == 128 ? "at the stored 128×128" : Invariant($"average-pooled from 128×128 to {data.Size}×{data.Size} (`PoolFactor` {128 / data.Size}; masks by block majority, ties to foreground)"))}."));
+        text.AppendLine(Invariant($"- **Data:** `lidc_train.npz` → {data.TrainSlices} slices{trainCap} of {data.TrainPatients} patients for training; `lidc_val.npz` ({data.ValSlices} slices) → {Every(data.ValEvery, "slice")} (index 0, {data.ValEvery}, 2·{data.ValEvery}, …): {data.EvaluatedSlices} slices of {data.EvaluatedPatients} patients evaluated. Patient-level split (README beside the data). Pixels scaled to [−0.5, 0.5] (`ImageScaling.CenteredHalf`, PHiSeg's `image − 0.5`), {Geometry(data)}."));
         text.AppendLine("- **Data licence:** LIDC-IDRI (Armato et al., Med. Phys. 38(2):915–931, 2011; The Cancer Imaging Archive), CC BY 3.0.");
         text.AppendLine();
         text.AppendLine("## Evaluation");
@@ -53,7 +67,7 @@ public sealed class LidcReport(RunInfo info, CommonOptions common, LidcReport.Da
         text.AppendLine();
         text.AppendLine(PublishedLidcResults.Markdown);
         text.AppendLine();
-        text.AppendLine(Invariant($"They are not exactly comparable with ours: the papers use other crops of the same LIDC reads (the LIDCv1 pickle or the LIDCv2 DeepMind crops, not these LIDC-IDRI-slices crops) with other patient splits and their test sets, train for hundreds of thousands of GPU iterations at 128×128 with a 7-level U-Net, whereas we train for {common.Budget} on 2 shared CPU cores at {data.Size}×{data.Size} with a {common.Width.Levels}-level backbone and evaluate {Every(data.ValEvery, "validation slice")}."));
+        text.AppendLine(Invariant($"They are not exactly comparable with ours: the papers use other crops of the same LIDC reads (the LIDCv1 pickle or the LIDCv2 DeepMind crops, not these LIDC-IDRI-slices crops) with other patient splits and their test sets, train for hundreds of thousands of GPU iterations at 128×128 with a 7-level U-Net, whereas we train for {common.Budget} on 2 shared CPU cores at {data.Size}×{data.Size}{(data.Crop < 128 ? " (the centre of the 128×128 crop)" : "")} with a {common.Width.Levels}-level backbone and evaluate {Every(data.ValEvery, "validation slice")}."));
         text.AppendLine();
         text.AppendLine("## Do the papers' predictions hold here?");
         text.AppendLine();

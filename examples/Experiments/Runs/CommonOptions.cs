@@ -9,11 +9,11 @@ namespace ProbSeg.ML.Experiments.Runs;
 
 /// <summary>The options both experiments share, with their defaults.</summary>
 public sealed record CommonOptions(int Seed, TrainingBudget Budget, IReadOnlyList<ModelEntry> Models, BackboneWidth Width,
-    int BatchSize, double LearningRate, EvaluationSettings Evaluation, string OutputDirectory)
+    int BatchSize, double LearningRate, EvaluationSettings Evaluation, string OutputDirectory, int Jobs = 1, string? ResultsFile = null)
 {
     /// <summary>Option names every experiment accepts.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["minutes-per-model", "steps", "seed", "models", "samples", "few-samples", "batch-size", "lr", "width", "levels", "convs", "threads", "out"];
+        ["minutes-per-model", "steps", "seed", "models", "samples", "few-samples", "batch-size", "lr", "width", "levels", "convs", "threads", "out", "jobs", "results-file"];
 
     /// <summary>Reads the shared options; <paramref name="defaultMinutes"/> applies when neither budget option is given.</summary>
     public static CommonOptions Read(ExperimentArguments args, double defaultMinutes)
@@ -36,6 +36,7 @@ public sealed record CommonOptions(int Seed, TrainingBudget Budget, IReadOnlyLis
         evaluation.Validate();
         string output = args.String("out") is { } o ? Path.GetFullPath(o) : Path.Combine(RepositoryPaths.Root(), "docs", "results");
         return new CommonOptions(seed, budget, ModelRegistry.Select(args.List("models")), width,
-            args.Int("batch-size", 12, 1, 4096), args.Double("lr", 1e-3, 1e-7, 1), evaluation, output);
+            args.Int("batch-size", 12, 1, 4096), args.Double("lr", 1e-3, 1e-7, 1), evaluation, output,
+            args.Int("jobs", 1, 1, 64), args.String("results-file") is { } r ? Path.GetFullPath(r) : null);
     }
 }

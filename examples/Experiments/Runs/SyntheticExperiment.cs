@@ -48,7 +48,8 @@ public static class SyntheticExperiment
         string path = Path.Combine(common.OutputDirectory, "synthetic.md");
         FigureRow Row(int i, PredictionView view) =>
             new(test.Image(i).ToArray(), Enumerable.Range(0, test.Annotators).Select(a => test.Annotation(i, a).ToArray()).ToArray(), view);
-        var results = ComparisonRunner.Run(setup, Row, partial => report.Write(path, partial, finished: false));
+        var results = ParallelJobs.Run(args, common, setup, Row, partial => report.Write(path, partial, finished: false));
+        if (results is null) return;                          // a --jobs child: its parent writes the report
         report.Write(path, results, finished: true);
         Console.WriteLine($"wrote {path}");
     }
