@@ -54,7 +54,7 @@ public sealed class StochasticSegmentationNetworkTrainer : SegmentationTrainerBa
         model is StochasticSegmentationNetwork ssn ? new FallbackLog(ssn, channel, Name) : null;
 
     /// <summary>Logs each covariance fallback while training, and their count at the end.</summary>
-    private sealed class FallbackLog : IDisposable
+    internal sealed class FallbackLog : IDisposable
     {
         private readonly StochasticSegmentationNetwork _model;
         private readonly IChannel _channel;
