@@ -15,6 +15,8 @@ const string Usage = """
                  --batch-size B (12)  --lr R (1e-3)  --width n0 (16)  --levels L (5)  --convs C (3)
                  --threads T             LibTorch intra-op threads (1, or OMP_NUM_THREADS when set)
                  --out DIR               where the .md and figures/ go (docs/results)
+                 --device D              auto (CUDA when this build sees a GPU, else cpu), cpu, cuda[:i]; on a GPU the
+                                         budget is wall-clock minutes
                  --jobs N                models trained at once, each job a child process with one LibTorch thread (1)
                  --results-file F        write results as JSON instead of a report (what --jobs children do)
       synthetic: --train-count (1000) --test-count (100) --size (32) --truth-draws (96, masks for HM-IoU)

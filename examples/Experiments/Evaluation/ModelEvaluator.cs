@@ -17,15 +17,16 @@ public static class ModelEvaluator
     /// <param name="truth">The ground truth of test image i.</param>
     /// <param name="settings">Sample counts, seed and conventions.</param>
     /// <param name="figureImages">Test indices whose predictions are kept for figures.</param>
+    /// <param name="device">Torch device to sample on.</param>
     public static ModelEvaluation Evaluate(SegmentationModel model, AmbiguousDataset test, IReadOnlyList<ImageTruth> truth,
-        EvaluationSettings settings, IReadOnlyCollection<int> figureImages)
+        EvaluationSettings settings, IReadOnlyCollection<int> figureImages, string device = "cpu")
     {
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(truth);
         settings.Validate();
         if (truth.Count != test.Count) throw new ArgumentException($"{truth.Count} truths for {test.Count} test images.", nameof(truth));
         var watch = Stopwatch.StartNew();
-        var predictor = new SegmentationPredictor(model, batchSize: Math.Min(8, settings.ImagesPerPass));
+        var predictor = new SegmentationPredictor(model, device, batchSize: Math.Min(8, settings.ImagesPerPass));
         int px = test.PixelCount, n = settings.Samples;
         var scores = new ImageScores[test.Count];
         var views = new Dictionary<int, PredictionView>();

@@ -42,9 +42,9 @@ public sealed class LidcReport(RunInfo info, CommonOptions common, LidcReport.Da
         Directory.CreateDirectory(directory);
         var n = common.Evaluation;
         var text = new StringBuilder();
-        text.AppendLine("# LIDC-IDRI: every model under one CPU budget");
+        text.AppendLine($"# LIDC-IDRI: every model under one {(common.OnGpu ? "GPU" : "CPU")} budget");
         text.AppendLine();
-        text.AppendLine(Invariant($"> **Budget caveat:** {common.Budget} on 2 shared CPU cores, against hundreds of thousands of GPU iterations in the papers. These numbers show that the pipeline runs end to end on real data; they are not a reproduction of the published results."));
+        text.AppendLine(Invariant($"> **Budget caveat:** {common.Budget} on {common.Hardware}, against hundreds of thousands of GPU iterations in the papers. These numbers show that the pipeline runs end to end on real data; they are not a reproduction of the published results."));
         text.AppendLine();
         text.Append(Provenance(info, common, results.Count, finished));
         string trainCap = data.TrainMax is { } cap ? Invariant($" (capped at the first {cap})") : "";
@@ -67,7 +67,7 @@ public sealed class LidcReport(RunInfo info, CommonOptions common, LidcReport.Da
         text.AppendLine();
         text.AppendLine(PublishedLidcResults.Markdown);
         text.AppendLine();
-        text.AppendLine(Invariant($"They are not exactly comparable with ours: the papers use other crops of the same LIDC reads (the LIDCv1 pickle or the LIDCv2 DeepMind crops, not these LIDC-IDRI-slices crops) with other patient splits and their test sets, train for hundreds of thousands of GPU iterations at 128×128 with a 7-level U-Net, whereas we train for {common.Budget} on 2 shared CPU cores at {data.Size}×{data.Size}{(data.Crop < 128 ? " (the centre of the 128×128 crop)" : "")} with a {common.Width.Levels}-level backbone and evaluate {Every(data.ValEvery, "validation slice")}."));
+        text.AppendLine(Invariant($"They are not exactly comparable with ours: the papers use other crops of the same LIDC reads (the LIDCv1 pickle or the LIDCv2 DeepMind crops, not these LIDC-IDRI-slices crops) with other patient splits and their test sets, train for hundreds of thousands of GPU iterations at 128×128 with a 7-level U-Net, whereas we train for {common.Budget} on {common.Hardware} at {data.Size}×{data.Size}{(data.Crop < 128 ? " (the centre of the 128×128 crop)" : "")} with a {common.Width.Levels}-level backbone and evaluate {Every(data.ValEvery, "validation slice")}."));
         text.AppendLine();
         text.AppendLine("## Do the papers' predictions hold here?");
         text.AppendLine();

@@ -20,7 +20,7 @@ public static class MachineInfo
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
         return string.Create(CultureInfo.InvariantCulture,
-            $"{cpu}, {Environment.ProcessorCount} logical cores, torch threads {torch.get_num_threads()}, oneDNN {(LibTorchSettings.IsOneDnnDisabled ? "off" : "on")}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, TorchSharp-cpu 0.107 (LibTorch 2.10), no GPU");
+            $"{cpu}, {Environment.ProcessorCount} logical cores, torch threads {torch.get_num_threads()}, oneDNN {(LibTorchSettings.IsOneDnnDisabled ? "off" : "on")}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, TorchSharp 0.107 (LibTorch 2.10), {(torch.cuda.is_available() ? $"{torch.cuda.device_count()} CUDA device(s)" : "no GPU")}");
     }
 
     /// <summary>The 1/5/15-minute load averages (other jobs share the cores), or "n/a".</summary>

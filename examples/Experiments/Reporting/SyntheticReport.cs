@@ -19,7 +19,7 @@ public sealed class SyntheticReport(RunInfo info, CommonOptions common, Syntheti
         Directory.CreateDirectory(directory);
         var n = common.Evaluation;
         var text = new StringBuilder();
-        text.AppendLine("# Synthetic ambiguous data: every model under one CPU budget");
+        text.AppendLine($"# Synthetic ambiguous data: every model under one {(common.OnGpu ? "GPU" : "CPU")} budget");
         text.AppendLine();
         text.AppendLine("Produced by the engine-level experiment runner (`examples/Experiments`), which uses `SegmentationTrainer`, `SegmentationPredictor` and `ProbSeg.ML.Metrics` directly.");
         text.AppendLine();

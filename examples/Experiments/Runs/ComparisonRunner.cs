@@ -73,7 +73,7 @@ public static class ComparisonRunner
         try
         {
             run = BudgetedTrainer.Train(model, setup.Train, setup.Budget, setup.BatchSize, setup.LearningRate, setup.Seed,
-                line => Console.WriteLine($"[{entry.Name}] {line}"));
+                line => Console.WriteLine($"[{entry.Name}] {line}"), setup.Device);
         }
         catch (TrainingDivergedException e)
         {
@@ -81,12 +81,12 @@ public static class ComparisonRunner
             return new ModelResult(entry, parameters, null, null, null, e.Message, retried);
         }
         Console.WriteLine($"[{entry.Name}] {run.Steps} steps in {run.CpuTime.TotalSeconds:F0} s CPU, {run.Elapsed.TotalSeconds:F0} s wall (stopped by {run.StoppedBy}); evaluating");
-        ModelEvaluation evaluation = ModelEvaluator.Evaluate(model, setup.Test, setup.Truth, setup.Evaluation, setup.FigureImages.ToHashSet());
+        ModelEvaluation evaluation = ModelEvaluator.Evaluate(model, setup.Test, setup.Truth, setup.Evaluation, setup.FigureImages.ToHashSet(), setup.Device);
         string figure = setup.FigurePath(entry.Name);
         FigureWriter.Write(figure, setup.FigureImages.Select(i => figureRow(i, evaluation.Views[i])).ToArray(),
             setup.Test.Height, setup.Test.Width, setup.Test.Classes);
         var s = evaluation.Summary;
-        Console.WriteLine($"[{entry.Name}] GED16 {s.GedFew.Mean:F4}  GED{setup.Evaluation.Samples} {s.GedMany.Mean:F4}  HM-IoU {s.HmIou.Mean:F4}  " +
+        Console.WriteLine($"[{entry.Name}] GED{setup.Evaluation.FewSamples} {s.GedFew.Mean:F4}  GED{setup.Evaluation.Samples} {s.GedMany.Mean:F4}  HM-IoU {s.HmIou.Mean:F4}  " +
             $"diversity {s.Diversity.Mean:F4}  Dice {s.Dice.Mean:F4}  ({evaluation.Elapsed.TotalSeconds:F0} s)");
         return new ModelResult(entry, parameters, run, evaluation, figure, null, retried);
     }

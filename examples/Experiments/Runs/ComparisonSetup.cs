@@ -18,6 +18,7 @@ namespace ProbSeg.ML.Experiments.Runs;
 /// <param name="Evaluation">Sample counts and conventions.</param>
 /// <param name="FigureImages">Test indices shown in the figures.</param>
 /// <param name="FigurePath">Path of a model's figure, from its registry name.</param>
+/// <param name="Device">Torch device models train and sample on.</param>
 public sealed record ComparisonSetup(
     AmbiguousDataset Train,
     AmbiguousDataset Test,
@@ -30,4 +31,5 @@ public sealed record ComparisonSetup(
     int Seed,
     EvaluationSettings Evaluation,
     IReadOnlyList<int> FigureImages,
-    Func<string, string> FigurePath);
+    Func<string, string> FigurePath,
+    string Device = "cpu");

@@ -49,7 +49,7 @@ public static class LidcExperiment
 
         string figures = Path.Combine(common.OutputDirectory, "figures");
         var setup = new ComparisonSetup(train, val, truth, common.Models, common.Width, common.Budget, common.BatchSize,
-            common.LearningRate, common.Seed, common.Evaluation, figureImages, name => Path.Combine(figures, $"lidc-{name}.png"));
+            common.LearningRate, common.Seed, common.Evaluation, figureImages, name => Path.Combine(figures, $"lidc-{name}.png"), common.Device);
         Console.WriteLine($"lidc: {train.Count} train slices, {val.Count} of {fullVal.Count} val slices ({ReportText.Every(valEvery, "slice")}) at {size}², budget {common.Budget}");
 
         var data = new LidcReport.DataDescription(dataDir, crop, foregroundKept, size, train.Count, train.Groups.Distinct().Count(), fullVal.Count,

@@ -38,7 +38,7 @@ public static class SyntheticExperiment
 
         string figures = Path.Combine(common.OutputDirectory, "figures");
         var setup = new ComparisonSetup(train, test, truth, common.Models, common.Width, common.Budget, common.BatchSize,
-            common.LearningRate, common.Seed, common.Evaluation, figureImages, name => Path.Combine(figures, $"synthetic-{name}.png"));
+            common.LearningRate, common.Seed, common.Evaluation, figureImages, name => Path.Combine(figures, $"synthetic-{name}.png"), common.Device);
         Console.WriteLine($"synthetic: {trainCount} train / {testCount} test images of {size}², {common.Models.Count} models, budget {common.Budget}");
 
         ScoreSummary oracle = ModelEvaluator.EvaluateOracle(

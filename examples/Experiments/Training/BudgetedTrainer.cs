@@ -20,8 +20,9 @@ public static class BudgetedTrainer
     /// <param name="learningRate">Adam learning rate.</param>
     /// <param name="seed">Seed of batch order and annotator draws.</param>
     /// <param name="log">Receives progress lines.</param>
+    /// <param name="device">Torch device to train on.</param>
     public static BudgetedRun Train(SegmentationModel model, AmbiguousDataset train, TrainingBudget budget,
-        int batchSize, double learningRate, int seed, Action<string>? log = null)
+        int batchSize, double learningRate, int seed, Action<string>? log = null, string device = "cpu")
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(budget);
@@ -30,6 +31,7 @@ public static class BudgetedTrainer
         var watch = new Stopwatch();
         TimeSpan cpuStart = Environment.CpuUsage.TotalTime;
         TimeSpan Cpu() => Environment.CpuUsage.TotalTime - cpuStart;
+        TimeSpan Used() => budget.WallClock ? watch.Elapsed : Cpu();
         var options = new TrainingOptions
         {
             Epochs = 0,                                  // no epoch limit: the budget ends training
@@ -37,6 +39,7 @@ public static class BudgetedTrainer
             BatchSize = batchSize,
             LearningRate = learningRate,
             Seed = seed,
+            Device = device,
             LogEvery = 0,
             Progress = p =>
             {
@@ -44,7 +47,7 @@ public static class BudgetedTrainer
                 losses.Add(p.Loss);
                 if (p.Step % 100 == 0)
                     log?.Invoke($"step {p.Step}: loss {RecentMean(losses):F4} ({Cpu().TotalSeconds:F0} s CPU, {watch.Elapsed.TotalSeconds:F0} s wall)");
-                if (budget.CpuTime is { } limit && Cpu() >= limit) throw new BudgetReached();
+                if (budget.CpuTime is { } limit && Used() >= limit) throw new BudgetReached();
             },
         };
         string stoppedBy = "steps";
