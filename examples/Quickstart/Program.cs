@@ -24,10 +24,11 @@ int[] channels;
 if (dataName == "lidc")
 {
     string dir = SharedData.FindLidc();
-    // CPU budget: 64×64 (2× average-pooled) crops, the first 3000 training slices, 400 validation slices.
-    var read = new DatasetReadOptions { Scaling = ImageScaling.CenteredHalf, PoolFactor = 2, MaxCount = 3000 }; // PHiSeg: image − 0.5
-    train = ml.Segmentation().Data.LoadLidcNpz(Path.Combine(dir, "lidc_train.npz"), read);
-    test = ml.Segmentation().Data.LoadLidcNpz(Path.Combine(dir, "lidc_val.npz"), new DatasetReadOptions { Scaling = ImageScaling.CenteredHalf, PoolFactor = 2, MaxCount = 400 });
+    // CPU budget: the centre 64×64 of each crop (the nodule sits there at full resolution), the first 3000 training
+    // slices, 400 validation slices. Pixels scaled as PHiSeg feeds LIDC: image − 0.5.
+    DatasetReadOptions Read(int count) => new() { Scaling = ImageScaling.CenteredHalf, CropSize = 64, MaxCount = count };
+    train = ml.Segmentation().Data.LoadLidcNpz(Path.Combine(dir, "lidc_train.npz"), Read(3000));
+    test = ml.Segmentation().Data.LoadLidcNpz(Path.Combine(dir, "lidc_val.npz"), Read(400));
     (size, epochs, channels) = (64, 3, [16, 32, 64, 128, 128]);
 }
 else if (dataName == "synthetic")
