@@ -33,7 +33,7 @@ try
     }
     ProbSeg.ML.Runtime.LibTorchSettings.EnsureApplied();
     var info = new RunInfo("dotnet run -c Release --project examples/Experiments -- " + string.Join(" ", args.Select(Quote)),
-        DateTime.UtcNow, MachineInfo.LoadAverage());
+        DateTime.UtcNow, MachineInfo.LoadAverage(), SourceVersion.Describe(RepositoryPaths.Root()));
     switch (args[0])
     {
         case "synthetic":

@@ -28,7 +28,7 @@ public sealed class LidcReport(RunInfo info, CommonOptions common, LidcReport.Da
         ArgumentNullException.ThrowIfNull(data);
         var parts = new List<string>();
         if (data.Crop < 128)
-            parts.Add(Invariant($"centre-cropped from 128×128 to {data.Crop}×{data.Crop} at full resolution ({data.ForegroundKept * 100:0.0} % of the radiologists' foreground pixels in `lidc_val.npz` lie inside it)"));
+            parts.Add(Invariant($"centre-cropped from 128×128 to {data.Crop}×{data.Crop} at full resolution ({data.ForegroundKept * 100:0.00} % of the radiologists' foreground pixels in `lidc_val.npz` lie inside it)"));
         if (data.Size < data.Crop)
             parts.Add(Invariant($"average-pooled to {data.Size}×{data.Size} (`PoolFactor` {data.Crop / data.Size}; masks by block majority, ties to foreground)"));
         return parts.Count == 0 ? "at the stored 128×128" : string.Join(", then ", parts);

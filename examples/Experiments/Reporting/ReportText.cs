@@ -18,6 +18,7 @@ public static class ReportText
         text.AppendLine("```");
         text.AppendLine();
         text.AppendLine(Invariant($"- **Date:** started {info.StartedUtc:yyyy-MM-dd HH:mm} UTC{(finished ? Invariant($", finished {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC") : Invariant($" — **partial: {modelsDone} of {common.Models.Count} models done**"))}."));
+        if (info.Commit is { } commit) text.AppendLine($"- **Code:** commit `{commit}`.");
         text.AppendLine($"- **Machine:** {MachineInfo.Describe()}. Load average (1/5/15 min) at start {info.LoadAtStart}, at the end {MachineInfo.LoadAverage()}: {(common.OnGpu ? "on a GPU the budget counts wall-clock time." : "the cores were shared with other jobs, which is why the budget counts CPU time rather than wall-clock time.")}");
         text.AppendLine($"- **Seed:** {common.Seed} (data, TorchSharp's generator before each model is built, batch order, annotator draws, samples).");
         text.AppendLine($"- **Budget:** {common.Budget}; Adam, lr {common.LearningRate.ToString(CultureInfo.InvariantCulture)}, batch {common.BatchSize}, one random annotator per image per step, no validation or checkpoint selection (the final weights are evaluated).");

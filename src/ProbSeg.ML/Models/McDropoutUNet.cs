@@ -15,12 +15,13 @@ namespace ProbSeg.ML.Models;
 /// While sampling, only the dropout modules are switched to training mode; BatchNorm stays in inference mode and uses
 /// its running statistics. Czolbe's <c>forward()</c> calls <c>self.train()</c>, which also puts BatchNorm in training
 /// mode at test time (batch statistics, running averages updated by test data) — a bug not copied here (anchors §0.3).
-/// The S samples of a batch run as one batch of S·B images (dropout masks are drawn per image copy).
+/// The S samples of a batch run as batched passes over copies of the images (dropout masks are drawn per copy).
 /// </remarks>
 public sealed class McDropoutUNet : SegmentationModel
 {
-    // Bounds peak memory of the batched sample passes: image copies × pixels per U-Net pass (32 copies at 128²).
-    private const long DefaultMaxPixelsPerPass = 1L << 19;
+    // Image copies × pixels per U-Net pass while sampling. On the CPU small passes are fastest: 100 samples of 8 64²
+    // images took 9–11 s at 2^12–2^15 pixels per pass but ~90 s at 2^17 (docs/benchmarks.md); a GPU wants large passes.
+    private const long CpuMaxPixelsPerPass = 1L << 14, GpuMaxPixelsPerPass = 1L << 19;
 
     private readonly UNet _unet;
     private readonly Dropout2d _headDropout;
@@ -44,8 +45,8 @@ public sealed class McDropoutUNet : SegmentationModel
     /// <inheritdoc/>
     public override object Configuration => Config;
 
-    /// <summary>Samples × images × pixels per batched pass (tests lower it to exercise the chunking).</summary>
-    internal long MaxPixelsPerPass { get; set; } = DefaultMaxPixelsPerPass;
+    /// <summary>Samples × images × pixels per batched pass; null picks by device (tests lower it to exercise the chunking).</summary>
+    internal long? MaxPixelsPerPass { get; set; }
 
     /// <inheritdoc/>
     public override bool IsStochastic => Config.Dropout > 0;
@@ -68,7 +69,8 @@ public sealed class McDropoutUNet : SegmentationModel
         if (samples < 1) throw new ArgumentOutOfRangeException(nameof(samples), samples, "Draw at least one sample.");
         ShapeChecks.RequireChannels(images, InputChannels, "Image");
         long b = images.shape[0], h = images.shape[2], w = images.shape[3];
-        long perPass = Math.Max(1, MaxPixelsPerPass / Math.Max(1, b * h * w)); // samples per U-Net pass
+        long budget = MaxPixelsPerPass ?? (images.device.type == DeviceType.CPU ? CpuMaxPixelsPerPass : GpuMaxPixelsPerPass);
+        long perPass = Math.Max(1, budget / Math.Max(1, b * h * w));           // samples per U-Net pass
 
         IReadOnlyList<nn.Module> dropouts = DropoutModules;
         var wasTraining = dropouts.Select(m => m.training).ToList();

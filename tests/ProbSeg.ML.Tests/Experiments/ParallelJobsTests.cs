@@ -91,10 +91,10 @@ public sealed class ParallelJobsTests
     [TestMethod]
     public void LidcGeometryDescribesCropAndPooling()
     {
-        static LidcReport.DataDescription Data(int crop, int size) => new("d", crop, 0.999, size, 1, 1, 1, 1, 1, 1, null);
+        static LidcReport.DataDescription Data(int crop, int size) => new("d", crop, 0.9995, size, 1, 1, 1, 1, 1, 1, null);
 
         StringAssert.Contains(LidcReport.Geometry(Data(64, 64)), "centre-cropped from 128×128 to 64×64");
-        StringAssert.Contains(LidcReport.Geometry(Data(64, 64)), "99.9 %");
+        StringAssert.Contains(LidcReport.Geometry(Data(64, 64)), "99.95 %");
         Assert.DoesNotContain("pooled", LidcReport.Geometry(Data(64, 64)));
         StringAssert.Contains(LidcReport.Geometry(Data(128, 64)), "average-pooled to 64×64 (`PoolFactor` 2");
         Assert.AreEqual("at the stored 128×128", LidcReport.Geometry(Data(128, 128)));
